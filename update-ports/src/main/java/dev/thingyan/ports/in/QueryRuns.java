@@ -1,0 +1,45 @@
+package dev.thingyan.ports.in;
+
+import dev.thingyan.ports.model.InstalledRelease;
+import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunEvent;
+import dev.thingyan.ports.model.RunId;
+import dev.thingyan.ports.model.StepRecord;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Read-only views of the system and its runs. */
+public interface QueryRuns {
+
+  Status status();
+
+  /** @return runs, newest first */
+  List<Run> history(int limit);
+
+  Optional<Detail> run(RunId id);
+
+  /**
+   * @param active the run not yet ended, if any
+   * @param blocking the unresolved {@code rollback_failed} run, if any
+   * @param last the newest run
+   */
+  record Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
+      Optional<Run> last, boolean maintenance) {
+    public Status {
+      Objects.requireNonNull(current, "current");
+      Objects.requireNonNull(active, "active");
+      Objects.requireNonNull(blocking, "blocking");
+      Objects.requireNonNull(last, "last");
+    }
+  }
+
+  /** A run with its steps and its whole log. */
+  record Detail(Run run, List<StepRecord> steps, List<RunEvent> events) {
+    public Detail {
+      Objects.requireNonNull(run, "run");
+      steps = List.copyOf(steps);
+      events = List.copyOf(events);
+    }
+  }
+}

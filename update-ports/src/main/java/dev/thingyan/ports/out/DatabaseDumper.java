@@ -1,0 +1,48 @@
+package dev.thingyan.ports.out;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * Dumps and restores the app's database (PostgreSQL, MariaDB/MySQL, SQLite). A dump streams:
+ * nothing is kept in memory or in a temporary copy beyond what the engine itself needs.
+ */
+public interface DatabaseDumper {
+
+  /** @return the engine, e.g. {@code sqlite}, {@code postgresql}, {@code mariadb}. */
+  String engine();
+
+  /** @return the database name (for SQLite, the file name), never a password. */
+  String databaseName();
+
+  /**
+   * @return the app's schema version, e.g. the newest row of Laravel's {@code migrations} table,
+   *     when it can be read
+   */
+  Optional<String> schemaVersion();
+
+  /**
+   * Writes a complete dump to {@code out} (not closed). Checks the dumper's exit status and
+   * output: an empty, truncated or failed dump throws.
+   *
+   * @throws BackupException with a reason an admin can act on (no secret in it)
+   */
+  void dump(OutputStream out, ProgressSink progress);
+
+  /**
+   * Replaces the database's whole content with the dump read from {@code in}: afterwards it holds
+   * exactly the dump's tables, columns and rows, and nothing a later migration added.
+   *
+   * @throws BackupException when the restore failed
+   */
+  void restore(InputStream in, ProgressSink progress);
+
+  /** Bytes moved so far, called every few megabytes. */
+  @FunctionalInterface
+  interface ProgressSink {
+    void bytes(long done);
+
+    ProgressSink NONE = d -> {};
+  }
+}
