@@ -1,0 +1,37 @@
+package dev.thingyan.bootstrap;
+
+import dev.thingyan.ports.in.ApplyUpdate;
+import dev.thingyan.ports.in.BackupDatabase;
+import dev.thingyan.ports.in.CheckForUpdates;
+import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.in.RecoverRuns;
+import dev.thingyan.ports.in.ResolveBlock;
+import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.out.RunListener;
+
+/**
+ * The wired system: every driving port of the core, built from a configuration (standalone) or
+ * from a host's DataSource (embedded). Closing it releases pools and locks.
+ */
+public interface ThingyanSystem extends AutoCloseable {
+
+  CheckForUpdates checkForUpdates();
+
+  ApplyUpdate applyUpdate();
+
+  RollbackRelease rollbackRelease();
+
+  ResolveBlock resolveBlock();
+
+  RecoverRuns recoverRuns();
+
+  QueryRuns queryRuns();
+
+  BackupDatabase backupDatabase();
+
+  /** Adds a listener told of each run event as it is journaled (the CLI prints transitions). */
+  void addListener(RunListener listener);
+
+  @Override
+  void close();
+}
