@@ -1,0 +1,125 @@
+package dev.thingyan.domain.backup;
+
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.RunId;
+import dev.thingyan.ports.model.StoredObject;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.BackupCatalog;
+import dev.thingyan.ports.out.BackupCodec;
+import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.BackupStore;
+import dev.thingyan.ports.out.DatabaseDumper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/**
+ * Backups as one streaming pipeline, dump -> codec (zstd, encryption) -> SHA-256 -> store, and
+ * restores that check the stored bytes before anything is replaced. A backup is recorded in the
+ * catalog only after the dumper succeeded and the store confirmed the size.
+ */
+public final class BackupService {
+
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final DatabaseDumper dumper;
+  private final BackupStore store;
+  private final BackupCodec codec;
+  private final BackupCatalog catalog;
+  private final Clock clock;
+
+  public BackupService(DatabaseDumper dumper, BackupStore store, BackupCodec codec,
+      BackupCatalog catalog, Clock clock) {
+    this.dumper = dumper;
+    this.store = store;
+    this.codec = codec;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /**
+   * @throws BackupException when the dump, the encoding or the store failed (nothing is recorded
+   *     and the store keeps nothing)
+   */
+  public BackupRecord backup(BackupKind kind, Optional<RunId> run, Optional<Version> appVersion,
+      LongConsumer progress) {
+    var now = clock.instant();
+    String id = ID_TIME.format(now) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
+    String key = id + "." + dumper.engine() + ".dump." + codec.name().replace('+', '.');
+    Optional<String> schema = dumper.schemaVersion();
+    try (BackupStore.Upload upload = store.create(key)) {
+      HashingOutputStream hashed = new HashingOutputStream(upload.stream());
+      try (OutputStream encoded = codec.encoder(hashed)) {
+        dumper.dump(encoded, progress::accept);
+      } catch (IOException e) {
+        throw new BackupException("writing the backup to " + store.describe() + " failed: " + e.getMessage(), e);
+      }
+      StoredObject stored = upload.commit();
+      if (stored.size() != hashed.count()) {
+        store.delete(key);
+        throw new BackupException("the store kept " + stored.size() + " bytes of " + key + " but "
+            + hashed.count() + " were written: the backup is not trusted and was removed");
+      }
+      BackupRecord record = new BackupRecord(id, now, appVersion, schema, hashed.hex(), stored.size(),
+          dumper.engine(), dumper.databaseName(), run, kind, key, codec.name());
+      catalog.add(record);
+      return record;
+    }
+  }
+
+  /**
+   * Verifies the stored bytes against the recorded checksum, then replaces the database's content
+   * with the backup's.
+   */
+  public void restore(BackupRecord backup, LongConsumer progress) {
+    verify(backup);
+    try (InputStream stored = store.open(backup.storeKey());
+        InputStream dump = codec.decoder(stored, backup.codec())) {
+      dumper.restore(dump, progress::accept);
+    } catch (IOException e) {
+      throw new BackupException("reading backup " + backup.backupId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** @throws BackupException when the stored object is missing or its checksum differs */
+  public void verify(BackupRecord backup) {
+    String actual = sha256(backup);
+    if (!actual.equals(backup.sha256Hex())) {
+      throw new BackupException("backup " + backup.backupId() + " is damaged: its checksum is " + actual
+          + " but " + backup.sha256Hex() + " was recorded; choose another backup");
+    }
+  }
+
+  private String sha256(BackupRecord backup) {
+    try (InputStream in = store.open(backup.storeKey())) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        digest.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new BackupException("backup " + backup.backupId() + " cannot be read from "
+          + store.describe() + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** @return the catalog's record of this backup. */
+  public Optional<BackupRecord> find(String backupId) {
+    return catalog.find(backupId);
+  }
+}

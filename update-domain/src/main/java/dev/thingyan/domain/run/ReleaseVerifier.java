@@ -1,0 +1,140 @@
+package dev.thingyan.domain.run;
+
+import dev.thingyan.domain.policy.AssetGlob;
+import dev.thingyan.domain.policy.ReleaseManifests;
+import dev.thingyan.domain.policy.ReleaseSelection;
+import dev.thingyan.domain.policy.Sha256Sums;
+import dev.thingyan.ports.model.DownloadedFile;
+import dev.thingyan.ports.model.Release;
+import dev.thingyan.ports.model.ReleaseAsset;
+import dev.thingyan.ports.model.ReleaseManifest;
+import dev.thingyan.ports.model.SignatureCheck;
+import dev.thingyan.ports.out.ReleaseSource;
+import dev.thingyan.ports.out.SignatureVerifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Checks a release's small files before anything large is fetched: {@code SHA256SUMS}, its
+ * minisign signature and trusted comment, and {@code release.json} against the checksums.
+ */
+final class ReleaseVerifier {
+
+  static final String SUMS = "SHA256SUMS";
+  static final String SIGNATURE = "SHA256SUMS.minisig";
+  static final String MANIFEST = "release.json";
+  private static final long SMALL_FILE_LIMIT = 1 << 20;
+
+  private final ReleaseSource source;
+  private final SignatureVerifier verifier;
+  private final AssetGlob packageGlob;
+
+  ReleaseVerifier(ReleaseSource source, SignatureVerifier verifier, String packageGlob) {
+    this.source = source;
+    this.verifier = verifier;
+    this.packageGlob = new AssetGlob(packageGlob);
+  }
+
+  /** @throws StepFailedException (step {@code verify}) saying what is wrong with the release */
+  VerifiedRelease verify(Release release, Path dir) {
+    ReleaseAsset sumsAsset = release.asset(SUMS).orElseThrow(() -> refuse(release,
+        "has no " + SUMS + " asset, so its package cannot be checked"));
+    byte[] sums = fetchSmall(sumsAsset, dir);
+    Optional<SignatureCheck> signature = checkSignature(release, sums, dir);
+    Sha256Sums parsed;
+    try {
+      parsed = Sha256Sums.parse(new String(sums, StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw refuse(release, "has an unreadable " + SUMS + ": " + e.getMessage());
+    }
+    ReleaseAsset pkg = findPackage(release);
+    String sum = parsed.sumOf(pkg.name()).orElseThrow(() -> refuse(release,
+        "lists no checksum for its package " + pkg.name() + " in " + SUMS));
+    return new VerifiedRelease(release, pkg, sum, manifest(release, parsed, dir), signature);
+  }
+
+  private Optional<SignatureCheck> checkSignature(Release release, byte[] sums, Path dir) {
+    Optional<ReleaseAsset> sigAsset = release.asset(SIGNATURE);
+    if (!verifier.hasTrustedKeys()) {
+      return Optional.empty();
+    }
+    if (sigAsset.isEmpty()) {
+      throw refuse(release, "is not signed (no " + SIGNATURE + "); only signed releases are installed");
+    }
+    SignatureCheck check;
+    try {
+      check = verifier.verify(sums, fetchSmall(sigAsset.get(), dir));
+    } catch (RuntimeException e) {
+      throw refuse(release, "has an invalid signature: " + RunRecorder.describe(e));
+    }
+    if (!ReleaseSelection.trustedCommentNames(check.trustedComment(), release.version())) {
+      throw refuse(release, "carries a signature made for another release (its trusted comment is '"
+          + check.trustedComment() + "', which does not name " + release.version() + ")");
+    }
+    return Optional.of(check);
+  }
+
+  private ReleaseAsset findPackage(Release release) {
+    try {
+      return packageGlob.find(release).orElseThrow(() -> refuse(release,
+          "has no asset matching '" + packageGlob + "' (the app package)"));
+    } catch (IllegalArgumentException e) {
+      throw refuse(release, e.getMessage());
+    }
+  }
+
+  private ReleaseManifest manifest(Release release, Sha256Sums sums, Path dir) {
+    Optional<ReleaseAsset> asset = release.asset(MANIFEST);
+    if (asset.isEmpty()) {
+      return ReleaseManifest.DEFAULT;
+    }
+    String expected = sums.sumOf(MANIFEST).orElseThrow(() -> refuse(release,
+        "has a " + MANIFEST + " that " + SUMS + " does not cover"));
+    DownloadedFile file = source.download(asset.get(), fresh(dir.resolve(MANIFEST)), (d, t) -> {});
+    if (!file.sha256Hex().equals(expected)) {
+      throw refuse(release, "has a " + MANIFEST + " whose checksum does not match " + SUMS);
+    }
+    try {
+      return ReleaseManifests.parse(new String(read(file.path()), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw refuse(release, e.getMessage());
+    }
+  }
+
+  private byte[] fetchSmall(ReleaseAsset asset, Path dir) {
+    if (asset.size() > SMALL_FILE_LIMIT) {
+      throw new StepFailedException("verify", asset.name() + " is " + asset.size() + " bytes: too large to be a checksum list or signature");
+    }
+    return read(source.download(asset, fresh(dir.resolve(asset.name())), (d, t) -> {}).path());
+  }
+
+  /** A leftover from an earlier attempt would be taken for a partial download and resumed. */
+  private static Path fresh(Path file) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      if (Files.size(file) > SMALL_FILE_LIMIT) {
+        throw new StepFailedException("verify", file.getFileName() + " is too large");
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static StepFailedException refuse(Release release, String why) {
+    return new StepFailedException("verify", "release " + release.tag() + " " + why);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.thingyan.domain.run;
+
+import static dev.thingyan.ports.model.RunState.COMPLETED;
+import static dev.thingyan.ports.model.RunState.FAILED;
+import static dev.thingyan.ports.model.RunState.ROLLBACK_FAILED;
+import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
+
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.HookPhase;
+import dev.thingyan.ports.model.LogLevel;
+import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunKind;
+import dev.thingyan.ports.model.StepRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Brings the last known good release back. Every step is idempotent and decided from the journal
+ * and the filesystem, so a rollback interrupted at any point is simply run again. The database
+ * is restored only when migrations ran, and only after an admin confirms when that is uncertain.
+ */
+final class Rollback {
+
+  private final RunServices s;
+
+  Rollback(RunServices services) {
+    this.s = services;
+  }
+
+  Run afterFailure(RunRecorder rec, String reason) {
+    s.ports.journal().setReason(rec.run().id(), reason);
+    rec.transition(ROLLBACK_RUNNING, "rolling back: " + reason);
+    s.audit("system.rollback.started", rec.refresh(), reason);
+    return proceed(rec, Optional.empty());
+  }
+
+  /** Continues (or starts) the rollback of a run in {@code rollback_running}. */
+  Run proceed(RunRecorder rec, Optional<Boolean> restoreDecision) {
+    try {
+      return rec.refresh().kind() == RunKind.UPDATE ? undoUpdate(rec, restoreDecision) : manual(rec);
+    } catch (RuntimeException e) {
+      return fail(rec, RunRecorder.describe(e));
+    }
+  }
+
+  private Run undoUpdate(RunRecorder rec, Optional<Boolean> decision) {
+    Run run = rec.refresh();
+    boolean swapped = s.isCurrent(run.releaseDir());
+    MigrationStatus migrations = MigrationStatus.of(s.ports.journal().steps(run.id()));
+    boolean gate = swapped || migrations != MigrationStatus.NOT_RUN;
+    if (gate) maintenanceOn(rec, run);
+    if (swapped) {
+      Path good = run.previousReleaseDir().orElseThrow(() -> new StepFailedException("rollback_swap",
+          "there is no earlier release to return to (this was the first install)"));
+      swapTo(rec, run, good);
+    }
+    if (migrations == MigrationStatus.UNCERTAIN && decision.isEmpty()) {
+      return awaitDecision(rec);
+    }
+    boolean restore = migrations == MigrationStatus.RAN || (migrations == MigrationStatus.UNCERTAIN && decision.get());
+    if (migrations == MigrationStatus.UNCERTAIN) {
+      s.ports.journal().setAwaiting(run.id(), Run.Awaiting.NOTHING,
+          "admin chose to " + (restore ? "restore the database" : "keep the database as it is"));
+    }
+    if (restore) restoreDatabase(rec, run);
+    if (gate) {
+      rec.step("rollback_health", () -> StepResult.done(null, s.health.check(rec, "rollback_health", run.fromVersion())));
+      maintenanceOff(rec, run);
+    }
+    rec.step("cleanup", () -> cleanup(rec, run), "staging removed");
+    String reason = run.reason().orElse("the update failed");
+    rec.transition(FAILED, run.fromVersion().map(v -> "rolled back to " + v).orElse("rolled back") + ": " + reason);
+    s.audit("system.rollback.completed", rec.refresh(), reason);
+    s.audit("system.update.failed", rec.run(), reason);
+    return rec.refresh();
+  }
+
+  private Run manual(RunRecorder rec) {
+    Run run = rec.refresh();
+    Path target = run.releaseDir().orElseThrow(() -> new StepFailedException("rollback_swap", "no release to roll back to"));
+    maintenanceOn(rec, run);
+    swapTo(rec, run, target);
+    if (run.backupId().isPresent()) restoreDatabase(rec, run);
+    rec.step("rollback_health", () -> StepResult.done(null, s.health.check(rec, "rollback_health", run.targetVersion())));
+    maintenanceOff(rec, run);
+    rec.transition(COMPLETED, run.targetVersion().map(v -> v + " is serving again").orElse("rolled back"));
+    s.audit("system.rollback.completed", rec.refresh(), null);
+    return rec.refresh();
+  }
+
+  private void swapTo(RunRecorder rec, Run run, Path good) {
+    if (!s.isCurrent(Optional.of(good))) {
+      rec.step("rollback_swap", () -> s.ports.workspace().activate(good), "current -> " + good.getFileName());
+    }
+    UpdateRun.hooks(s, rec, HookPhase.POST_SWAP, "rollback_post_swap", good, s.hookEnv(run, good));
+  }
+
+  private Run awaitDecision(RunRecorder rec) {
+    String why = "migrations started but their end was never recorded: the database may be half-migrated. "
+        + "Decide: `thingyan rollback --restore-db` (restore the pre-update backup; a safety copy of the "
+        + "current data is taken first) or `thingyan rollback --keep-db`";
+    s.ports.journal().setAwaiting(rec.run().id(), Run.Awaiting.DB_RESTORE_CONFIRMATION, why);
+    rec.log(LogLevel.WARN, "db_restore", why);
+    return rec.refresh();
+  }
+
+  private void restoreDatabase(RunRecorder rec, Run run) {
+    if (stepSucceeded(s.ports.journal().steps(run.id()), "db_restore")) return;
+    rec.step("db_restore", () -> {
+      String id = run.backupId().orElseThrow(() -> new StepFailedException("db_restore", "the run has no backup to restore"));
+      BackupRecord backup = s.backups.find(id).orElseThrow(() -> new StepFailedException("db_restore",
+          "backup " + id + " is not in the catalog"));
+      BackupRecord safety = s.backups.backup(BackupKind.SAFETY, Optional.of(run.id()), s.currentVersion(),
+          new ProgressLog(rec, "db_restore", -1));
+      rec.log(LogLevel.INFO, "db_restore", "safety backup " + safety.backupId()
+          + " keeps the database as it was before this restore (including anything written during the update)");
+      s.backups.restore(backup, new ProgressLog(rec, "db_restore", -1));
+      return StepResult.done(null, "database restored from " + id + "; safety backup " + safety.backupId());
+    });
+  }
+
+  private void maintenanceOn(RunRecorder rec, Run run) {
+    rec.step("maintenance_on", () -> {
+      s.ports.workspace().setMaintenanceFlag(true, "rollback of run " + run.id());
+      try {
+        Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
+        s.hooks.run(rec, HookPhase.MAINTENANCE_ON, "maintenance_on", dir, s.hookEnv(run, dir));
+      } catch (StepFailedException e) {
+        rec.log(LogLevel.WARN, "maintenance_on", e.getMessage() + " (the rollback goes on)");
+      }
+      return StepResult.done(null, "maintenance gate on");
+    });
+  }
+
+  private void maintenanceOff(RunRecorder rec, Run run) {
+    rec.step("maintenance_off", () -> {
+      Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
+      s.hooks.run(rec, HookPhase.MAINTENANCE_OFF, "maintenance_off", dir, s.hookEnv(run, dir));
+      s.ports.workspace().setMaintenanceFlag(false, "");
+      return StepResult.done(null, "maintenance gate off");
+    });
+  }
+
+  private void cleanup(RunRecorder rec, Run run) {
+    run.releaseDir().filter(Files::exists).filter(d -> !s.isCurrent(Optional.of(d)))
+        .filter(d -> run.previousReleaseDir().map(p -> !RunServices.same(p, d)).orElse(true))
+        .ifPresent(d -> s.ports.workspace().discard(d));
+    s.deleteQuietly(rec, s.ports.workspace().downloadDir(run.id().value()));
+  }
+
+  private Run fail(RunRecorder rec, String why) {
+    String reason = "rollback failed: " + why + ". Updates are blocked: repair the app, then run "
+        + "`thingyan resolve --reason \"what you did\"`";
+    s.ports.journal().setReason(rec.run().id(), reason);
+    rec.refresh();
+    rec.transition(ROLLBACK_FAILED, reason);
+    s.audit("system.rollback.failed", rec.refresh(), reason);
+    if (rec.run().kind() == RunKind.UPDATE) s.audit("system.update.failed", rec.run(), reason);
+    return rec.refresh();
+  }
+
+  static boolean stepSucceeded(java.util.List<StepRecord> steps, String name) {
+    return steps.stream().anyMatch(st -> st.step().equals(name) && st.succeeded());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.thingyan.domain.run;
+
+import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunId;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only views of the journal and the workspace. */
+final class RunQueries implements QueryRuns {
+
+  private static final int MAX_EVENTS = 100_000;
+  private final CorePorts ports;
+
+  RunQueries(CorePorts ports) {
+    this.ports = ports;
+  }
+
+  @Override
+  public Status status() {
+    List<Run> last = ports.journal().history(1);
+    return new Status(ports.workspace().current(), ports.journal().findUnfinished(),
+        ports.journal().findBlocking(), last.stream().findFirst(), ports.workspace().maintenanceFlag());
+  }
+
+  @Override
+  public List<Run> history(int limit) {
+    return ports.journal().history(limit);
+  }
+
+  @Override
+  public Optional<Detail> run(RunId id) {
+    return ports.journal().find(id).map(r -> new Detail(r, ports.journal().steps(id),
+        ports.journal().events(id, 0, MAX_EVENTS)));
+  }
+}

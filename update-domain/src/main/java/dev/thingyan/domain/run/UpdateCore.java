@@ -1,0 +1,201 @@
+package dev.thingyan.domain.run;
+
+import static dev.thingyan.ports.model.RunState.CHECKING;
+import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
+
+import dev.thingyan.domain.policy.ReleaseSelection;
+import dev.thingyan.ports.in.ApplyUpdate;
+import dev.thingyan.ports.in.BackupDatabase;
+import dev.thingyan.ports.in.CheckForUpdates;
+import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.in.RecoverRuns;
+import dev.thingyan.ports.in.ResolveBlock;
+import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.in.RunRefusedException;
+import dev.thingyan.ports.in.UpdateCheck;
+import dev.thingyan.ports.in.UpdateRequest;
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.InstalledRelease;
+import dev.thingyan.ports.model.LogLevel;
+import dev.thingyan.ports.model.NewRun;
+import dev.thingyan.ports.model.Release;
+import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunId;
+import dev.thingyan.ports.model.RunKind;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.ReleaseSourceException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The core's driving ports in one object: check, apply, rollback, resolve, recover, queries and
+ * manual backups. Each changing operation holds the run locks for its whole length.
+ */
+public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackRelease, ResolveBlock,
+    RecoverRuns, BackupDatabase {
+
+  private final RunServices s;
+  private final Rollback rollback;
+  private final UpdateRun update;
+  private final Recovery recovery;
+  private final RunQueries queries;
+
+  public UpdateCore(CorePorts ports, UpdateSettings settings) {
+    this.s = new RunServices(ports, settings);
+    this.rollback = new Rollback(s);
+    this.update = new UpdateRun(s, rollback);
+    this.recovery = new Recovery(s, update, rollback);
+    this.queries = new RunQueries(ports);
+  }
+
+  /** @return the read-only views. */
+  public QueryRuns queries() {
+    return queries;
+  }
+
+  @Override
+  public UpdateCheck check(UpdateRequest request) {
+    Optional<Version> current = s.currentVersion();
+    Selection selection = select(request, current);
+    Path dir = s.ports.workspace().downloadDir("check-" + RunId.random().value());
+    try {
+      Prechecks.Report report = s.prechecks.run(current, selection, request.options(), Optional.empty(), dir);
+      return new UpdateCheck(current, selection.release(), report.findings());
+    } finally {
+      s.deleteQuietly(null, dir);
+    }
+  }
+
+  @Override
+  public Run apply(UpdateRequest request) {
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy();
+      Optional<InstalledRelease> current = s.ports.workspace().current();
+      Optional<Version> from = current.flatMap(InstalledRelease::version);
+      Selection selection = select(request, from);
+      Run run = s.ports.journal().create(new NewRun(RunId.random(), RunKind.UPDATE, from,
+          selection.release().map(Release::version), request.actor(), s.ports.clock().instant(), request.options()));
+      current.ifPresent(c -> s.ports.journal().setPreviousReleaseDir(run.id(), c.dir()));
+      RunRecorder rec = s.recorder(s.ports.journal().find(run.id()).orElseThrow());
+      locks.notes().forEach(n -> rec.log(LogLevel.WARN, null, n));
+      s.audit("system.update.started", rec.run(), null);
+      rec.transition(CHECKING, "checking " + selection.release().map(r -> "release " + r.tag()).orElse("for a release")
+          + " (requested by " + request.actor() + ")");
+      return update.execute(rec, selection);
+    }
+  }
+
+  @Override
+  public Run rollback(Request request) {
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      Optional<Run> unfinished = s.ports.journal().findUnfinished();
+      if (unfinished.isPresent()) {
+        return answer(unfinished.get(), request);
+      }
+      refuseWhenBusy();
+      return new ManualRollback(s, rollback).start(request);
+    }
+  }
+
+  private Run answer(Run run, Request request) {
+    if (run.awaiting() != Run.Awaiting.DB_RESTORE_CONFIRMATION) {
+      throw new RunRefusedException("run " + run.id() + " is still " + run.state().wireName()
+          + ": wait for it to end (`thingyan status`)");
+    }
+    if (request.restoreDatabase().isEmpty()) {
+      throw new RunRefusedException("run " + run.id() + " waits for your decision about the database: "
+          + "run `thingyan rollback --restore-db` or `thingyan rollback --keep-db`");
+    }
+    RunRecorder rec = s.recorder(run);
+    rec.log(LogLevel.INFO, "db_restore", request.actor() + " decided to "
+        + (request.restoreDatabase().get() ? "restore the database" : "keep the database") + ": " + request.reason());
+    s.audit("system.rollback.started", run, "admin decision: restore database = " + request.restoreDatabase().get());
+    return rollback.proceed(rec, request.restoreDatabase());
+  }
+
+  @Override
+  public Run resolve(Actor actor, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: say what was repaired (it is kept in the audit trail)");
+    }
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      Run run = s.ports.journal().findBlocking().orElseThrow(() ->
+          new RunRefusedException("nothing is blocked: no unresolved rollback failure"));
+      s.ports.journal().resolve(run.id(), actor, reason);
+      s.ports.workspace().setMaintenanceFlag(false, "");
+      s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason)));
+      return s.ports.journal().find(run.id()).orElseThrow();
+    }
+  }
+
+  @Override
+  public Optional<Run> recover() {
+    Optional<Run> unfinished = s.ports.journal().findUnfinished();
+    if (unfinished.isEmpty()) {
+      return Optional.empty();
+    }
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      Run run = s.ports.journal().find(unfinished.get().id()).orElseThrow();
+      return Optional.of(run.state().isEnding() ? run : recovery.recover(run));
+    } catch (RunRefusedException busy) {
+      return unfinished; // a live process is working on it: not ours to recover
+    }
+  }
+
+  @Override
+  public BackupRecord backup(Actor actor) {
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy();
+      s.audit("system.backup.started", actor, Map.of("kind", "manual"));
+      try {
+        BackupRecord b = s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), d -> {});
+        s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId()));
+        return b;
+      } catch (RuntimeException e) {
+        s.audit("system.backup.failed", actor, Map.of("reason", s.masker.mask(RunRecorder.describe(e))));
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public List<BackupRecord> list() {
+    return s.ports.backupCatalog().list();
+  }
+
+  private void refuseWhenBusy() {
+    s.ports.journal().findBlocking().ifPresent(r -> {
+      throw new RunRefusedException("updates are blocked: run " + r.id() + " ended in rollback_failed ("
+          + r.reason().orElse("no reason recorded") + "). Repair, then `thingyan resolve --reason \"...\"`");
+    });
+    s.ports.journal().findUnfinished().ifPresent(r -> {
+      throw new RunRefusedException("run " + r.id() + " is still " + r.state().wireName()
+          + (r.awaiting() == Run.Awaiting.DB_RESTORE_CONFIRMATION
+              ? " and waits for an admin: `thingyan rollback --restore-db` or `--keep-db`"
+              : ": wait for it to end (`thingyan status`)"));
+    });
+  }
+
+  private Selection select(UpdateRequest request, Optional<Version> current) {
+    try {
+      if (request.version().isPresent()) {
+        String wanted = request.version().get();
+        Optional<Release> r = s.ports.source().release(wanted)
+            .or(() -> wanted.startsWith("v") ? Optional.empty() : s.ports.source().release("v" + wanted));
+        return r.map(x -> Selection.of(x, "release " + x.tag() + " requested"))
+            .orElseGet(() -> Selection.none("release " + wanted + " was not found in " + s.ports.source().describe()));
+      }
+      return ReleaseSelection.newest(s.ports.source().releases(), current, request.options().allowPreRelease())
+          .map(r -> Selection.of(r, "newest release: " + r.tag()))
+          .orElseGet(() -> Selection.none("no release newer than " + current.map(Version::toString).orElse("nothing")
+              + " in " + s.ports.source().describe()));
+    } catch (ReleaseSourceException e) {
+      return Selection.none(e.getMessage());
+    }
+  }
+
+}

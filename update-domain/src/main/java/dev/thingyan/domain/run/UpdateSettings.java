@@ -1,0 +1,71 @@
+package dev.thingyan.domain.run;
+
+import dev.thingyan.ports.model.ExtractionLimits;
+import dev.thingyan.ports.model.HookCommand;
+import dev.thingyan.ports.model.HookPhase;
+import dev.thingyan.ports.model.Version;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The values that shape a run, from the configuration.
+ *
+ * @param packageAssetGlob which release asset is the app package, e.g. {@code *.tar.gz}
+ * @param requireSignature refuse releases without a valid {@code SHA256SUMS.minisig}
+ * @param minFreeDiskBytes the precheck's floor for free space on the app root's file system
+ * @param keepReleases release folders kept (current and the last known good are always kept)
+ * @param keepBackups backups kept, at least 3 (the spec's minimum)
+ * @param health retries and interval of the health check
+ * @param agentVersion this thingyan's version, for {@code min_agent_version}
+ * @param secrets values masked wherever run output is recorded
+ */
+public record UpdateSettings(
+    Map<HookPhase, List<HookCommand>> hooks,
+    List<String> sharedPaths,
+    String packageAssetGlob,
+    boolean requireSignature,
+    ExtractionLimits extractionLimits,
+    long minFreeDiskBytes,
+    int keepReleases,
+    int keepBackups,
+    HealthPolicy health,
+    Duration lockLease,
+    Version agentVersion,
+    Set<String> secrets) {
+
+  public UpdateSettings {
+    Map<HookPhase, List<HookCommand>> copy = new EnumMap<>(HookPhase.class);
+    hooks.forEach((phase, list) -> copy.put(phase, List.copyOf(list)));
+    hooks = Map.copyOf(copy);
+    sharedPaths = List.copyOf(sharedPaths);
+    Objects.requireNonNull(packageAssetGlob, "packageAssetGlob");
+    Objects.requireNonNull(extractionLimits, "extractionLimits");
+    Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(lockLease, "lockLease");
+    Objects.requireNonNull(agentVersion, "agentVersion");
+    secrets = Set.copyOf(secrets);
+    if (minFreeDiskBytes < 0) throw new IllegalArgumentException("minFreeDiskBytes must not be negative");
+    if (keepReleases < 2) throw new IllegalArgumentException("keepReleases must be at least 2");
+    if (keepBackups < 3) throw new IllegalArgumentException("keepBackups must be at least 3 (the spec keeps the last 3 backups at least)");
+  }
+
+  /** @return the commands of a phase, in order (empty when none is configured). */
+  public List<HookCommand> hooks(HookPhase phase) {
+    return hooks.getOrDefault(phase, List.of());
+  }
+
+  /**
+   * How the health check retries: a new release gets {@code attempts} tries, {@code interval}
+   * apart, to answer every probe.
+   */
+  public record HealthPolicy(int attempts, Duration interval) {
+    public HealthPolicy {
+      if (attempts < 1) throw new IllegalArgumentException("health attempts must be at least 1");
+      Objects.requireNonNull(interval, "interval");
+    }
+  }
+}
