@@ -43,10 +43,10 @@ public final class SemverRange {
   private static Predicate<Version> comparator(String c, String range) {
     try {
       if (c.equals("*") || c.equalsIgnoreCase("x")) return v -> true;
-      if (c.startsWith(">=")) return v -> v.compareTo(lenient(c.substring(2))) >= 0;
-      if (c.startsWith("<=")) return v -> v.compareTo(lenient(c.substring(2))) <= 0;
-      if (c.startsWith(">")) return v -> v.compareTo(lenient(c.substring(1))) > 0;
-      if (c.startsWith("<")) return v -> v.compareTo(lenient(c.substring(1))) < 0;
+      if (c.startsWith(">=")) return atLeast(lenient(c.substring(2)), 0);
+      if (c.startsWith("<=")) return atMost(lenient(c.substring(2)), 0);
+      if (c.startsWith(">")) return atLeast(lenient(c.substring(1)), 1);
+      if (c.startsWith("<")) return atMost(lenient(c.substring(1)), -1);
       if (c.startsWith("=")) return exact(lenient(c.substring(1)));
       if (c.startsWith("^")) return caret(lenient(c.substring(1)));
       if (c.startsWith("~")) return tilde(lenient(c.substring(1)));
@@ -56,6 +56,15 @@ public final class SemverRange {
       throw new IllegalArgumentException("upgrade_from: cannot read '" + c + "' in the range '"
           + range + "' (write e.g. >=1.2.0 <2.0.0, ^1.2.0 or 1.x)", e);
     }
+  }
+
+  /** {@code v >= x} (min 0) or {@code v > x} (min 1); the bound is parsed now, not at the first test. */
+  private static Predicate<Version> atLeast(Version x, int min) {
+    return v -> v.compareTo(x) >= min;
+  }
+
+  private static Predicate<Version> atMost(Version x, int max) {
+    return v -> Integer.signum(v.compareTo(x)) <= max;
   }
 
   private static Predicate<Version> exact(Version x) {
