@@ -24,6 +24,7 @@ final class Housekeeping {
 
   void afterCompletion(RunRecorder rec, Run run) {
     s.deleteQuietly(rec, s.ports.workspace().downloadDir(run.id().value()));
+    run.targetVersion().ifPresent(v -> s.deleteQuietly(rec, s.packageDir(v)));
     try {
       Set<Path> protect = new HashSet<>();
       run.releaseDir().ifPresent(protect::add);

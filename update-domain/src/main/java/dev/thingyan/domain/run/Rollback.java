@@ -148,6 +148,10 @@ final class Rollback {
         .filter(d -> run.previousReleaseDir().map(p -> !RunServices.same(p, d)).orElse(true))
         .ifPresent(d -> s.ports.workspace().discard(d));
     s.deleteQuietly(rec, s.ports.workspace().downloadDir(run.id().value()));
+    // an interrupted download stays for the next run to resume; a finished one is of no more use
+    if (stepSucceeded(s.ports.journal().steps(run.id()), "download")) {
+      run.targetVersion().ifPresent(v -> s.deleteQuietly(rec, s.packageDir(v)));
+    }
   }
 
   private Run fail(RunRecorder rec, String why) {

@@ -77,6 +77,14 @@ final class RunServices {
     return env;
   }
 
+  /**
+   * The package of a release is kept under its version, not the run: a download a killed process
+   * left half done resumes in the next run instead of starting over.
+   */
+  Path packageDir(Version version) {
+    return ports.workspace().downloadDir("release-" + version);
+  }
+
   /** @return whether {@code current} points at {@code dir} right now (the filesystem is the truth). */
   boolean isCurrent(Optional<Path> dir) {
     Optional<InstalledRelease> current = ports.workspace().current();

@@ -58,7 +58,7 @@ final class UpdateRun {
       return stop(rec, BACKUP_FAILED, "backup failed, the update stopped: " + e.getMessage(), downloads);
     }
     try {
-      return install(rec, release, downloads);
+      return install(rec, release);
     } catch (StepFailedException e) {
       return rollback.afterFailure(rec, e.getMessage());
     }
@@ -84,10 +84,10 @@ final class UpdateRun {
         + b.sha256Hex().substring(0, 12) + "…) in " + s.ports.backupStore().describe());
   }
 
-  private Run install(RunRecorder rec, VerifiedRelease release, Path downloads) {
+  private Run install(RunRecorder rec, VerifiedRelease release) {
     Version version = release.release().version();
     rec.transition(DOWNLOADING, "downloading " + release.packageAsset().name());
-    DownloadedFile pkg = rec.step("download", () -> download(rec, release, downloads));
+    DownloadedFile pkg = rec.step("download", () -> download(rec, release));
     rec.step("verify", () -> verifyChecksum(pkg, release), "sha256 " + pkg.sha256Hex() + " matches SHA256SUMS");
     rec.transition(APPLYING, "installing " + version + " into a new release folder");
     Path staging = rec.step("extract", () -> extract(rec, pkg, version));
@@ -131,15 +131,28 @@ final class UpdateRun {
     });
   }
 
-  private StepResult<DownloadedFile> download(RunRecorder rec, VerifiedRelease release, Path downloads) {
+  private StepResult<DownloadedFile> download(RunRecorder rec, VerifiedRelease release) {
     var asset = release.packageAsset();
-    DownloadedFile f = s.ports.source().download(asset, downloads.resolve(asset.name()),
-        new ProgressLog(rec, "download", asset.size()));
+    Path target = s.packageDir(release.release().version()).resolve(asset.name());
+    long resumeFrom = sizeOf(target);
+    if (resumeFrom > 0) {
+      rec.log(LogLevel.INFO, "download", "resuming an earlier download at " + Bytes.human(resumeFrom));
+    }
+    DownloadedFile f = s.ports.source().download(asset, target, new ProgressLog(rec, "download", asset.size()));
     return StepResult.done(f, Bytes.human(f.size()) + " downloaded");
   }
 
-  private static void verifyChecksum(DownloadedFile pkg, VerifiedRelease release) {
+  private static long sizeOf(Path file) {
+    try {
+      return java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  private void verifyChecksum(DownloadedFile pkg, VerifiedRelease release) {
     if (!pkg.sha256Hex().equals(release.packageSha256())) {
+      s.deleteQuietly(null, pkg.path());
       throw new StepFailedException("verify", pkg.path().getFileName() + " does not match SHA256SUMS (sha256 "
           + pkg.sha256Hex() + ", expected " + release.packageSha256()
           + "): the download was damaged or tampered with; nothing was installed");
