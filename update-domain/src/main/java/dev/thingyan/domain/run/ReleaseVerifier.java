@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,12 +32,12 @@ final class ReleaseVerifier {
 
   private final ReleaseSource source;
   private final SignatureVerifier verifier;
-  private final AssetGlob packageGlob;
+  private final List<AssetGlob> packageGlobs;
 
-  ReleaseVerifier(ReleaseSource source, SignatureVerifier verifier, String packageGlob) {
+  ReleaseVerifier(ReleaseSource source, SignatureVerifier verifier, List<String> packageGlobs) {
     this.source = source;
     this.verifier = verifier;
-    this.packageGlob = new AssetGlob(packageGlob);
+    this.packageGlobs = packageGlobs.stream().map(AssetGlob::new).toList();
   }
 
   /** @throws StepFailedException (step {@code verify}) saying what is wrong with the release */
@@ -80,11 +81,14 @@ final class ReleaseVerifier {
 
   private ReleaseAsset findPackage(Release release) {
     try {
-      return packageGlob.find(release).orElseThrow(() -> refuse(release,
-          "has no asset matching '" + packageGlob + "' (the app package)"));
+      for (AssetGlob glob : packageGlobs) {
+        Optional<ReleaseAsset> hit = glob.find(release);
+        if (hit.isPresent()) return hit.get();
+      }
     } catch (IllegalArgumentException e) {
       throw refuse(release, e.getMessage());
     }
+    throw refuse(release, "has no asset matching " + packageGlobs + " (the app package)");
   }
 
   private ReleaseManifest manifest(Release release, Sha256Sums sums, Path dir) {

@@ -39,7 +39,7 @@ final class RunServices {
     this.backups = new BackupService(ports.dumper(), ports.backupStore(), ports.backupCodec(),
         ports.backupCatalog(), ports.clock());
     this.locks = new RunLocks(ports.locks(), ports.host(), ports.clock(), settings.lockLease());
-    this.verifier = new ReleaseVerifier(ports.source(), ports.verifier(), settings.packageAssetGlob());
+    this.verifier = new ReleaseVerifier(ports.source(), ports.verifier(), settings.packageAssetGlobs());
     this.prechecks = new Prechecks(ports, settings, verifier);
   }
 

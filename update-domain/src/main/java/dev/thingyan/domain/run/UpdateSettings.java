@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * The values that shape a run, from the configuration.
  *
- * @param packageAssetGlob which release asset is the app package, e.g. {@code *.tar.gz}
+ * @param packageAssetGlobs which release asset is the app package: globs tried in order, e.g.
+ *     {@code *.tar.gz} then {@code *.zip}
  * @param requireSignature refuse releases without a valid {@code SHA256SUMS.minisig}
  * @param minFreeDiskBytes the precheck's floor for free space on the app root's file system
  * @param keepReleases release folders kept (current and the last known good are always kept)
@@ -26,7 +27,7 @@ import java.util.Set;
 public record UpdateSettings(
     Map<HookPhase, List<HookCommand>> hooks,
     List<String> sharedPaths,
-    String packageAssetGlob,
+    List<String> packageAssetGlobs,
     boolean requireSignature,
     ExtractionLimits extractionLimits,
     long minFreeDiskBytes,
@@ -42,7 +43,8 @@ public record UpdateSettings(
     hooks.forEach((phase, list) -> copy.put(phase, List.copyOf(list)));
     hooks = Map.copyOf(copy);
     sharedPaths = List.copyOf(sharedPaths);
-    Objects.requireNonNull(packageAssetGlob, "packageAssetGlob");
+    packageAssetGlobs = List.copyOf(packageAssetGlobs);
+    if (packageAssetGlobs.isEmpty()) throw new IllegalArgumentException("packageAssetGlobs: give at least one glob");
     Objects.requireNonNull(extractionLimits, "extractionLimits");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(lockLease, "lockLease");

@@ -1,0 +1,129 @@
+package dev.thingyan.adapter.jdbc.app;
+
+import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.DatabaseDumper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dumps and restores a SQLite database file. A dump is {@code VACUUM INTO} a scratch file (a
+ * consistent snapshot, even while the app writes in WAL mode), checked with {@code PRAGMA
+ * integrity_check}, then streamed out. A restore writes the dump beside the database, checks it,
+ * and renames it over the database file: afterwards the file is exactly the dump, and a table a
+ * later migration added is gone. The app should be in maintenance meanwhile.
+ */
+public final class SqliteDumper implements DatabaseDumper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteDumper.class);
+
+  private final Path database;
+  private final Path scratchDir;
+
+  /**
+   * @param database the app's SQLite file, e.g. {@code shared/database/database.sqlite}
+   * @param scratchDir where the snapshot is written before it streams out; needs room for one copy
+   *     of the database
+   */
+  public SqliteDumper(Path database, Path scratchDir) {
+    this.database = Objects.requireNonNull(database, "database").toAbsolutePath().normalize();
+    this.scratchDir = Objects.requireNonNull(scratchDir, "scratchDir").toAbsolutePath();
+  }
+
+  @Override
+  public String engine() {
+    return "sqlite";
+  }
+
+  @Override
+  public String databaseName() {
+    return database.getFileName().toString();
+  }
+
+  @Override
+  public Optional<String> schemaVersion() {
+    if (!Files.isReadable(database)) {
+      return Optional.empty();
+    }
+    return new SqliteSchemaVersion(database).read();
+  }
+
+  @Override
+  public void dump(OutputStream out, ProgressSink progress) {
+    requireReadableDatabase();
+    Path snapshot = scratchDir.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
+    try {
+      Files.createDirectories(scratchDir);
+      vacuumInto(snapshot);
+      SqliteFiles.requireIntact(snapshot, "the snapshot of " + database);
+      long size = Files.size(snapshot);
+      if (size == 0) {
+        throw new BackupException("the snapshot of " + database + " is empty; no backup was made");
+      }
+      try (InputStream in = Files.newInputStream(snapshot)) {
+        SqliteFiles.copy(in, out, progress);
+      }
+      LOG.debug("dumped {} ({} bytes)", database, size);
+    } catch (IOException e) {
+      throw new BackupException(
+          "could not dump "
+              + database
+              + " through "
+              + scratchDir
+              + ": "
+              + e.getMessage()
+              + "; check free space and permissions there",
+          e);
+    } finally {
+      SqliteFiles.deleteQuietly(snapshot);
+    }
+  }
+
+  private void vacuumInto(Path snapshot) {
+    try (Connection c = SqliteFiles.open(database, true);
+        PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+      s.setString(1, snapshot.toString());
+      s.execute();
+    } catch (SQLException e) {
+      throw new BackupException(
+          "SQLite could not snapshot "
+              + database
+              + ": "
+              + e.getMessage()
+              + "; check that the file is a healthy SQLite database and "
+              + scratchDir
+              + " is writable",
+          e);
+    }
+  }
+
+  private void requireReadableDatabase() {
+    if (!Files.isRegularFile(database) || !Files.isReadable(database)) {
+      throw new BackupException(
+          "the SQLite database "
+              + database
+              + " does not exist or cannot be"
+              + " read; check the configured database path and its permissions");
+    }
+  }
+
+  @Override
+  public void restore(InputStream in, ProgressSink progress) {
+    new SqliteRestore(database).restore(in, progress);
+  }
+
+  @Override
+  public String toString() {
+    return "sqlite " + database;
+  }
+}

@@ -1,0 +1,198 @@
+package dev.thingyan.adapter.storage.release;
+
+import dev.thingyan.ports.model.ExtractionLimits;
+import dev.thingyan.ports.model.ExtractionResult;
+import dev.thingyan.ports.model.InstalledRelease;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.FaultPoints;
+import dev.thingyan.ports.out.ReleaseWorkspace;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app root on the local file system, in the Deployer/Envoyer layout:
+ * {@code releases/<version>-<yyyyMMddHHmmss>/}, {@code shared/}, {@code current -> releases/…}
+ * (a relative link) and {@code .thingyan/}. An existing layout is adopted as it is: an absolute or
+ * relative {@code current}, release folders named otherwise (listed without a version). Opening it
+ * creates {@code .thingyan/} and removes links left by a swap that a killed process interrupted.
+ */
+public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
+  private static final Logger LOG = LoggerFactory.getLogger(FileSystemReleaseWorkspace.class);
+  /** A swap takes microseconds; a temporary link older than this is a dead process's. */
+  static final Duration STALE_SWAP_LINK = Duration.ofMinutes(1);
+
+  private final Path root;
+  private final StateFolder state;
+  private final ReleaseFolders releases;
+  private final CurrentLink current;
+  private final SharedLinks shared;
+  private final SafeExtractor extractor = new SafeExtractor();
+
+  /**
+   * @param appRoot the app's deploy path (created if absent)
+   * @param faults where crash tests stop the process ({@code swap:link-created});
+   *     {@link FaultPoints#NONE} in production
+   */
+  public FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults) {
+    this(appRoot, faults, STALE_SWAP_LINK);
+  }
+
+  FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults, Duration staleSwapLink) {
+    this.root = appRoot.toAbsolutePath().normalize();
+    this.state = new StateFolder(root.resolve(".thingyan"));
+    this.releases = new ReleaseFolders(root.resolve("releases"));
+    this.current = new CurrentLink(root, Objects.requireNonNull(faults, "faults"), staleSwapLink);
+    this.shared = new SharedLinks(root.resolve("shared"));
+    Io.run("open the app root " + root, () -> {
+      Files.createDirectories(state.dir());
+      current.removeStaleTemporaryLinks();
+    });
+  }
+
+  @Override
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Optional<InstalledRelease> current() {
+    Optional<Path> target = Io.call("read " + root.resolve("current"), current::target);
+    return target.map(t -> {
+      try {
+        return releases.describe(releases.require(t));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("current points at {}, outside {}; shown as it is", t, releases.dir());
+        return releases.describe(t);
+      }
+    });
+  }
+
+  @Override
+  public List<InstalledRelease> installed() {
+    return releases.list();
+  }
+
+  @Override
+  public Path downloadDir(String runId) {
+    return state.downloadDir(runId);
+  }
+
+  @Override
+  public Path prepareStaging(Version version, Instant at) {
+    return Io.call("create a release folder in " + releases.dir(), () -> {
+      Files.createDirectories(releases.dir());
+      for (ReleaseName name = new ReleaseName(version, at, 0); ; name = name.next()) {
+        try {
+          Path dir = Files.createDirectory(releases.dir().resolve(name.folderName()));
+          LOG.info("staging release {} in {}", version, dir);
+          return dir;
+        } catch (FileAlreadyExistsException e) {
+          // the same version staged twice within one second: the next suffix
+        }
+      }
+    });
+  }
+
+  @Override
+  public ExtractionResult extract(Path archive, Path stagingDir, ExtractionLimits limits) {
+    return extractor.extract(archive, releases.require(stagingDir), limits);
+  }
+
+  @Override
+  public void linkShared(Path releaseDir, List<String> sharedPaths) {
+    Path release = releases.require(releaseDir);
+    for (String p : sharedPaths) {
+      Path relative = sharedPath(p);
+      Io.run("link shared/" + relative + " into " + release, () -> shared.link(release, relative));
+    }
+  }
+
+  @Override
+  public void activate(Path releaseDir) {
+    Path release = releases.require(releaseDir);
+    Io.run("point " + root.resolve("current") + " at " + release, () -> current.swapTo(release));
+  }
+
+  @Override
+  public void discard(Path releaseDir) {
+    Path release = releases.require(releaseDir);
+    if (current().map(c -> c.dir().equals(release)).orElse(false)) {
+      throw new IllegalStateException(release + " is the current release and cannot be discarded; "
+          + "activate another release first");
+    }
+    Io.run("delete " + release, () -> Trees.delete(release));
+    LOG.info("discarded {}", release);
+  }
+
+  @Override
+  public List<Path> prune(int keep, Set<Path> protect) {
+    if (keep < 0) {
+      throw new IllegalArgumentException("keep must not be negative, was " + keep);
+    }
+    Set<Path> kept = protect.stream().map(p -> p.toAbsolutePath().normalize())
+        .collect(Collectors.toSet());
+    current().ifPresent(c -> kept.add(c.dir()));
+    List<InstalledRelease> all = installed();
+    List<Path> deleted = new ArrayList<>();
+    for (int i = all.size() - 1; i >= keep; i--) { // oldest first
+      Path dir = all.get(i).dir();
+      if (!kept.contains(dir) && tryDelete(dir)) {
+        deleted.add(dir);
+      }
+    }
+    return deleted;
+  }
+
+  @Override
+  public long usableBytes() {
+    return Io.call("read the free space of " + root,
+        () -> Files.getFileStore(root).getUsableSpace());
+  }
+
+  @Override
+  public void setMaintenanceFlag(boolean on, String reason) {
+    state.setMaintenance(on, reason);
+  }
+
+  @Override
+  public boolean maintenanceFlag() {
+    return state.maintenance();
+  }
+
+  private static boolean tryDelete(Path dir) {
+    try {
+      Trees.delete(dir);
+      LOG.info("pruned old release {}", dir);
+      return true;
+    } catch (IOException e) {
+      LOG.warn("could not prune {} ({}); it stays until the next prune or is deleted by hand", dir,
+          e.getMessage());
+      return false;
+    }
+  }
+
+  private static Path sharedPath(String path) {
+    try {
+      List<String> segments = PathRules.segments(Objects.requireNonNull(path, "shared path"));
+      if (segments.isEmpty()) {
+        throw new IllegalArgumentException("is empty");
+      }
+      return Path.of(String.join("/", segments));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("shared path '" + path + "' " + e.getMessage()
+          + "; give a path inside the release, such as storage or .env");
+    }
+  }
+}

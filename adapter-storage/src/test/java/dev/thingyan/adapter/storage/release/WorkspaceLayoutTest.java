@@ -1,0 +1,128 @@
+package dev.thingyan.adapter.storage.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.thingyan.ports.model.InstalledRelease;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.FaultPoints;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Release folders, an adopted Deployer layout, discard, prune, flags and download folders. */
+class WorkspaceLayoutTest {
+  private static final Instant AT = Instant.parse("2025-01-02T03:04:05Z");
+
+  @TempDir Path tmp;
+  private Path root;
+  private FileSystemReleaseWorkspace workspace;
+
+  @BeforeEach
+  void setUp() {
+    root = tmp.resolve("app");
+    workspace = new FileSystemReleaseWorkspace(root, FaultPoints.NONE);
+  }
+
+  @Test
+  void namesStagingFoldersByVersionAndUtcTimeAndNeverReusesOne() {
+    Path first = workspace.prepareStaging(Version.parse("v1.2.0-rc.1"), AT);
+    Path second = workspace.prepareStaging(Version.parse("1.2.0-rc.1"), AT);
+
+    assertThat(first).isEqualTo(root.resolve("releases/1.2.0-rc.1-20250102030405")).isEmptyDirectory();
+    assertThat(second).isEqualTo(root.resolve("releases/1.2.0-rc.1-20250102030405-2"));
+    assertThat(workspace.installed()).extracting(InstalledRelease::version)
+        .containsOnly(Optional.of(Version.parse("1.2.0-rc.1")));
+  }
+
+  @Test
+  void listsAnAdoptedDeployerLayoutNewestFirst() throws IOException {
+    Path one = deployerRelease("1", 3000);
+    Path two = deployerRelease("2", 2000);
+    Path ours = workspace.prepareStaging(Version.parse("1.3.0"), Instant.now().minusSeconds(2500));
+    Files.createSymbolicLink(root.resolve("current"), two.toAbsolutePath());
+
+    assertThat(workspace.installed()).containsExactly(new InstalledRelease(two, Optional.empty()),
+        new InstalledRelease(ours, Optional.of(Version.parse("1.3.0"))),
+        new InstalledRelease(one, Optional.empty()));
+    assertThat(workspace.current()).contains(new InstalledRelease(two, Optional.empty()));
+  }
+
+  @Test
+  void hasNoCurrentBeforeTheFirstActivation() {
+    assertThat(workspace.current()).isEmpty();
+    assertThat(workspace.installed()).isEmpty();
+  }
+
+  @Test
+  void discardsAFailedStagingButNeverCurrent() {
+    Path good = workspace.prepareStaging(Version.parse("1.0.0"), AT);
+    Path failed = workspace.prepareStaging(Version.parse("1.1.0"), AT);
+    workspace.activate(good);
+
+    workspace.discard(failed);
+
+    assertThat(failed).doesNotExist();
+    assertThatThrownBy(() -> workspace.discard(good)).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is the current release");
+    assertThatThrownBy(() -> workspace.discard(root.resolve("shared")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(good).isDirectory();
+  }
+
+  @Test
+  void prunesOldestFirstKeepingTheNewestCurrentAndProtected() {
+    Path r1 = workspace.prepareStaging(Version.parse("1.0.0"), AT);
+    Path r2 = workspace.prepareStaging(Version.parse("1.1.0"), AT.plusSeconds(60));
+    Path r3 = workspace.prepareStaging(Version.parse("1.2.0"), AT.plusSeconds(120));
+    Path r4 = workspace.prepareStaging(Version.parse("1.3.0"), AT.plusSeconds(180));
+    Path r5 = workspace.prepareStaging(Version.parse("1.4.0"), AT.plusSeconds(240));
+    Path r6 = workspace.prepareStaging(Version.parse("1.5.0"), AT.plusSeconds(300));
+    workspace.activate(r2);
+
+    List<Path> deleted = workspace.prune(2, Set.of(r4));
+
+    assertThat(deleted).containsExactly(r1, r3);
+    assertThat(workspace.installed()).extracting(InstalledRelease::dir).containsExactly(r6, r5, r4, r2);
+    assertThatThrownBy(() -> workspace.prune(-1, Set.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void keepsTheMaintenanceFlagWithItsReason() {
+    assertThat(workspace.maintenanceFlag()).isFalse();
+    workspace.setMaintenanceFlag(true, "updating to 1.2.0");
+    assertThat(workspace.maintenanceFlag()).isTrue();
+    assertThat(root.resolve(".thingyan/maintenance")).hasContent("updating to 1.2.0");
+    workspace.setMaintenanceFlag(false, "done");
+    assertThat(workspace.maintenanceFlag()).isFalse();
+    workspace.setMaintenanceFlag(false, "already off");
+  }
+
+  @Test
+  void givesEachRunADownloadFolderAndRefusesIdsThatClimb() {
+    assertThat(workspace.downloadDir("run-42")).isEqualTo(root.resolve(".thingyan/downloads/run-42"))
+        .isDirectory();
+    assertThatThrownBy(() -> workspace.downloadDir("../x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot name a folder");
+  }
+
+  @Test
+  void reportsFreeSpaceAndAnAbsoluteRoot() {
+    assertThat(workspace.usableBytes()).isPositive();
+    assertThat(workspace.root()).isAbsolute().isEqualTo(root.toAbsolutePath());
+  }
+
+  private Path deployerRelease(String name, long secondsAgo) throws IOException {
+    Path dir = Files.createDirectories(root.resolve("releases").resolve(name));
+    Files.setLastModifiedTime(dir, FileTime.from(Instant.now().minusSeconds(secondsAgo)));
+    return dir;
+  }
+}

@@ -1,0 +1,29 @@
+package dev.thingyan.bootstrap;
+
+import dev.thingyan.bootstrap.config.Language;
+import dev.thingyan.bootstrap.config.ThingyanConfig;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** Entry points of the standalone jar: the system from a configuration file, and the demo. */
+public final class Standalone {
+
+  static {
+    // the embedded H2 journal's AUTO_SERVER port (a second CLI process connects through it) stays on loopback
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
+  }
+
+  private Standalone() {}
+
+  /** @return the system wired from a validated configuration */
+  public static ThingyanSystem open(ThingyanConfig config) {
+    return ThingyanBuilder.from(config).build();
+  }
+
+  /** Runs {@code thingyan demo}. */
+  public static int demo(List<String> args, Language language, PrintWriter out, PrintWriter err) {
+    return new Demo(language, out, err).run(args);
+  }
+}

@@ -1,0 +1,185 @@
+package dev.thingyan.bootstrap;
+
+import dev.thingyan.adapter.github.GitHubReleaseSource;
+import dev.thingyan.adapter.github.GitHubSourceConfig;
+import dev.thingyan.adapter.http.probe.HttpHealthProbe;
+import dev.thingyan.adapter.http.probe.HttpPrecheckProbe;
+import dev.thingyan.adapter.http.probe.HttpTarget;
+import dev.thingyan.adapter.http.probe.VersionCheck;
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import dev.thingyan.adapter.jdbc.DataSources;
+import dev.thingyan.adapter.jdbc.app.JdbcReadProbe;
+import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
+import dev.thingyan.adapter.jdbc.app.SqliteDumper;
+import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
+import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
+import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
+import dev.thingyan.adapter.storage.command.ShellCommandRunner;
+import dev.thingyan.adapter.storage.release.FileRunLock;
+import dev.thingyan.adapter.storage.release.FileSystemReleaseWorkspace;
+import dev.thingyan.adapter.storage.source.LocalFolderReleaseSource;
+import dev.thingyan.adapter.storage.verify.MinisignVerifier;
+import dev.thingyan.bootstrap.config.AppPrecheck;
+import dev.thingyan.bootstrap.config.DatabaseConfig;
+import dev.thingyan.bootstrap.config.HealthCheck;
+import dev.thingyan.bootstrap.config.Secret;
+import dev.thingyan.bootstrap.config.SourceConfig;
+import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.domain.run.CorePorts;
+import dev.thingyan.domain.run.UpdateCore;
+import dev.thingyan.domain.run.UpdateSettings;
+import dev.thingyan.ports.out.CommandRunner;
+import dev.thingyan.ports.out.DatabaseDumper;
+import dev.thingyan.ports.out.FaultPoints;
+import dev.thingyan.ports.out.Probe;
+import dev.thingyan.ports.out.ReleaseSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The composition root: builds the whole system with plain constructors from a validated
+ * configuration. A host app that embeds thingyan passes its own journal {@link DataSource}
+ * ({@link #journal(DataSource)}); standalone, the journal pool is made from {@code journal.url}.
+ */
+public final class ThingyanBuilder {
+
+  private final ThingyanConfig config;
+  private DataSource journalDataSource;
+  private Clock clock = Clock.systemUTC();
+  private FaultPoints faults = EnvironmentFaults.fromEnvironment();
+  private ReleaseSource source;
+
+  private ThingyanBuilder(ThingyanConfig config) {
+    this.config = config;
+  }
+
+  /** Starts a builder from a validated configuration ({@code ConfigLoader.load}). */
+  public static ThingyanBuilder from(ThingyanConfig config) {
+    return new ThingyanBuilder(config);
+  }
+
+  /** Uses the host's DataSource for the journal (embedded use); the host keeps owning it. */
+  public ThingyanBuilder journal(DataSource dataSource) {
+    this.journalDataSource = dataSource;
+    return this;
+  }
+
+  /** Replaces the configured release source (tests, or a host with its own distribution). */
+  public ThingyanBuilder releaseSource(ReleaseSource releaseSource) {
+    this.source = releaseSource;
+    return this;
+  }
+
+  public ThingyanBuilder clock(Clock value) {
+    this.clock = value;
+    return this;
+  }
+
+  public ThingyanBuilder faults(FaultPoints value) {
+    this.faults = value;
+    return this;
+  }
+
+  /** Wires everything; the returned system owns (and closes) what it created. */
+  public ThingyanSystem build() {
+    Closer closer = new Closer();
+    try {
+      DataSource journalDs = journalDataSource != null ? journalDataSource
+          : closer.add(DataSources.journalPool(settings(config.journal().url(), config.journal().user(), config.journal().password())));
+      JournalDatabase journal = JournalDatabase.open(journalDs, clock);
+      ListenerHub hub = new ListenerHub();
+      hub.add(new MetricsListener());
+      CommandRunner commands = new ShellCommandRunner();
+      DatabaseConfig db = config.database();
+      DataSource appDs = DataSources.unpooled(settings(db.jdbcUrl(), db.user(), db.password()));
+      Duration timeout = config.health().timeout();
+      List<Probe> health = healthProbes(commands, appDs);
+      CorePorts ports = new CorePorts(
+          journal.runJournal(),
+          List.of(journal.runLock(), new FileRunLock(config.app().stateDir().resolve("lock"))),
+          new LocalHost(clock),
+          source != null ? source : releaseSource(),
+          new MinisignVerifier(config.verify().publicKeys()),
+          new FileSystemReleaseWorkspace(config.app().root(), faults),
+          commands,
+          dumper(db),
+          new LocalFolderBackupStore(config.backup().localPath()),
+          new ZstdBackupCodec(),
+          journal.backupCatalog(),
+          journal.auditTrail(),
+          health,
+          Optional.of(new JdbcReadProbe("database read", appDs, JdbcReadProbe.DEFAULT_QUERY, timeout)),
+          health.stream().filter(p -> p instanceof CommandProbe).findFirst(),
+          appPrechecks(appDs, timeout),
+          hub,
+          faults,
+          clock);
+      return new DefaultSystem(new UpdateCore(ports, settings()), hub, closer);
+    } catch (RuntimeException e) {
+      closer.close();
+      throw e;
+    }
+  }
+
+  private UpdateSettings settings() {
+    return new UpdateSettings(config.hooks().phases(), config.app().sharedPaths(),
+        config.app().packageAssets(), !config.verify().allowUnsigned(), config.extraction(),
+        config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
+        new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval()),
+        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()));
+  }
+
+  private ReleaseSource releaseSource() {
+    if (config.source() instanceof SourceConfig.GitHub g) {
+      String[] repo = g.repo().split("/", 2);
+      return new GitHubReleaseSource(new GitHubSourceConfig(g.apiUrl(), repo[0], repo[1],
+          g.token().map(Secret::reveal), Duration.ofSeconds(10), Duration.ofSeconds(60), 5,
+          "thingyan/" + Versions.AGENT));
+    }
+    return new LocalFolderReleaseSource(((SourceConfig.Folder) config.source()).path());
+  }
+
+  private DatabaseDumper dumper(DatabaseConfig db) {
+    if (db.engine() == DatabaseConfig.Engine.SQLITE) {
+      var path = db.path().orElseGet(() -> java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
+      return new SqliteDumper(path, config.app().stateDir().resolve("tmp"));
+    }
+    return new UnsupportedDumper(db.engine().key());
+  }
+
+  private List<Probe> healthProbes(CommandRunner commands, DataSource appDs) {
+    Duration timeout = config.health().timeout();
+    List<Probe> out = new ArrayList<>();
+    for (HealthCheck check : config.health().checks()) {
+      if (check instanceof HealthCheck.Http h) {
+        out.add(new HttpHealthProbe(new HttpTarget(h.url(), timeout, h.headers()),
+            new HashSet<>(h.expectStatus()), h.expectVersion() ? VersionCheck.JSON_FIELD : VersionCheck.NONE));
+      } else if (check instanceof HealthCheck.Command c) {
+        out.add(new CommandProbe(commands, c.run(), config.app().root(), timeout));
+      } else {
+        out.add(new JdbcReadProbe("database read", appDs, JdbcReadProbe.DEFAULT_QUERY, timeout));
+      }
+    }
+    return out;
+  }
+
+  private List<CorePorts.AppPrecheck> appPrechecks(DataSource appDs, Duration timeout) {
+    List<CorePorts.AppPrecheck> out = new ArrayList<>();
+    for (AppPrecheck p : config.prechecks().app()) {
+      Probe probe = p instanceof AppPrecheck.Sql s
+          ? new SqlNoRowsProbe(s.name(), appDs, s.sql(), timeout)
+          : new HttpPrecheckProbe(new HttpTarget(((AppPrecheck.Http) p).url(), timeout, java.util.Map.of()));
+      out.add(new CorePorts.AppPrecheck(probe, p.blocking()));
+    }
+    return out;
+  }
+
+  private static ConnectionSettings settings(String url, Optional<String> user, Optional<Secret> password) {
+    return new ConnectionSettings(url, user.orElse(""), password.map(Secret::reveal).orElse(""));
+  }
+}

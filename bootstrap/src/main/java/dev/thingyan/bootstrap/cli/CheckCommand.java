@@ -1,0 +1,34 @@
+package dev.thingyan.bootstrap.cli;
+
+import dev.thingyan.ports.in.UpdateCheck;
+import dev.thingyan.ports.in.UpdateRequest;
+import dev.thingyan.ports.model.RunOptions;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code thingyan check}: what would be installed and the precheck report; changes nothing. */
+@Command(name = "check")
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand ThingyanCommand root;
+
+  @Option(names = "--pre", descriptionKey = "opt.pre")
+  boolean pre;
+
+  @Override
+  public Integer call() {
+    return Session.run(root, false, s -> {
+      UpdateCheck check = s.system.checkForUpdates().check(new UpdateRequest(root.actor(),
+          Optional.empty(), new RunOptions(false, pre)));
+      s.out.println(s.messages.get("check.current", s.views.version(check.current())));
+      s.out.println(check.candidate()
+          .map(r -> s.messages.get("check.candidate", r.version(), r.tag()))
+          .orElse(s.messages.get("check.no_candidate")));
+      check.findings().forEach(f -> s.out.println("  " + s.views.finding(f)));
+      s.out.println(s.messages.get(check.ready() ? "check.ready" : "check.not_ready"));
+      return check.ready() ? ExitCodes.OK : ExitCodes.FAILED;
+    });
+  }
+}

@@ -1,0 +1,35 @@
+package dev.thingyan.bootstrap.cli;
+
+import dev.thingyan.bootstrap.config.ConfigException;
+import dev.thingyan.ports.in.RunRefusedException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Maps what a command threw to an exit code and a reason on stderr, in the chosen language: a
+ * refused configuration is a usage error (2), a refused run 3, anything else 4.
+ */
+final class ErrorHandler implements IExecutionExceptionHandler {
+  private final ThingyanCommand root;
+
+  ErrorHandler(ThingyanCommand root) {
+    this.root = root;
+  }
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+    Messages m = root.messages();
+    if (e instanceof ConfigException c) {
+      root.env.err().println(m.get("error.config", root.configPath().toAbsolutePath()));
+      c.problems().forEach(p -> root.env.err().println("  - " + p));
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof RunRefusedException) {
+      root.env.err().println(m.get("error.refused", root.mask(e.getMessage())));
+      return ExitCodes.REFUSED;
+    }
+    root.env.err().println(m.get("error.unexpected", e.getClass().getName(), root.mask(e.getMessage())));
+    return ExitCodes.UNEXPECTED;
+  }
+}

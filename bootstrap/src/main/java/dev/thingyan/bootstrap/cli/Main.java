@@ -1,0 +1,61 @@
+package dev.thingyan.bootstrap.cli;
+
+import dev.thingyan.bootstrap.Standalone;
+import dev.thingyan.bootstrap.ThingyanSystem;
+import dev.thingyan.bootstrap.config.Language;
+import dev.thingyan.bootstrap.config.ThingyanConfig;
+import java.util.Objects;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/**
+ * The {@code thingyan} command line. The system factory and the demo come from the composition
+ * root ({@link Standalone}), so the CLI holds no wiring of its own and tests drive it with stubs.
+ */
+public final class Main {
+  private final Function<ThingyanConfig, ThingyanSystem> systems;
+  private final DemoRunner demo;
+  private final CliEnvironment env;
+
+  /**
+   * @param systems opens the wired system for a loaded configuration; closed after each command
+   * @param demo runs {@code thingyan demo}
+   */
+  public Main(Function<ThingyanConfig, ThingyanSystem> systems, DemoRunner demo, CliEnvironment env) {
+    this.systems = Objects.requireNonNull(systems, "systems");
+    this.demo = Objects.requireNonNull(demo, "demo");
+    this.env = Objects.requireNonNull(env, "env");
+  }
+
+  public static void main(String[] args) {
+    System.exit(new Main(Standalone::open, Standalone::demo, CliEnvironment.system()).run(args));
+  }
+
+  /** @return the exit code (see {@link ExitCodes}) */
+  public int run(String... args) {
+    ThingyanCommand root = new ThingyanCommand(systems, demo, env);
+    CommandLine cl = new CommandLine(root);
+    // help in the language asked for: the bundle is chosen before the arguments are parsed
+    cl.setResourceBundle(Messages.of(preScanLanguage(args)).bundle());
+    cl.setUsageHelpWidth(100);
+    cl.setOut(env.out());
+    cl.setErr(env.err());
+    cl.setExecutionExceptionHandler(new ErrorHandler(root));
+    int code = cl.execute(args);
+    env.out().flush();
+    env.err().flush();
+    return code;
+  }
+
+  /** {@code --lang X} or {@code --lang=X} anywhere on the line, else Burmese. */
+  static Language preScanLanguage(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String value = args[i].startsWith("--lang=") ? args[i].substring(7)
+          : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+      if (value != null && Language.fromKey(value).isPresent()) {
+        return Language.fromKey(value).get();
+      }
+    }
+    return Language.MY;
+  }
+}

@@ -1,0 +1,50 @@
+package dev.thingyan.bootstrap.cli;
+
+import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.model.RunId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code thingyan show RUN_ID [--json]}: one run with its steps and its whole log. */
+@Command(name = "show")
+final class ShowCommand implements Callable<Integer> {
+  @ParentCommand ThingyanCommand root;
+
+  @Parameters(paramLabel = "RUN_ID", descriptionKey = "arg.run_id")
+  String runId;
+
+  @Option(names = "--json", descriptionKey = "opt.json")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    RunId id = new RunId(runId);
+    return Session.run(root, false, s -> {
+      Optional<QueryRuns.Detail> detail = s.system.queryRuns().run(id);
+      if (detail.isEmpty()) {
+        root.env.err().println(s.messages.get("error.not_found", runId));
+        return ExitCodes.FAILED;
+      }
+      if (json) {
+        s.out.println(Json.write(detail.get()));
+        return ExitCodes.OK;
+      }
+      print(s, detail.get());
+      return ExitCodes.OK;
+    });
+  }
+
+  private void print(Session s, QueryRuns.Detail d) {
+    s.out.println(s.views.run(d.run()));
+    d.run().reason().ifPresent(r -> s.out.println(s.messages.get("run.reason", root.mask(r))));
+    s.out.println(s.messages.get("show.steps"));
+    d.steps().forEach(step -> s.out.println("  " + s.views.step(step)));
+    s.out.println(s.messages.get("show.log"));
+    d.events().forEach(e -> s.out.println("  " + s.views.time(e.at()) + "  " + e.state().wireName()
+        + e.step().map(step -> "  [" + step + "]").orElse("") + "  " + e.message()));
+  }
+}

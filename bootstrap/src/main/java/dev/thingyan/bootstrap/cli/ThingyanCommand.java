@@ -1,0 +1,92 @@
+package dev.thingyan.bootstrap.cli;
+
+import dev.thingyan.bootstrap.ThingyanSystem;
+import dev.thingyan.bootstrap.config.ConfigLoader;
+import dev.thingyan.bootstrap.config.Language;
+import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.ports.model.Actor;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The top command: the global options, and what every subcommand shares — the configuration,
+ * the language, the wired system (opened per command, after start-up recovery) and the actor.
+ */
+@Command(name = "thingyan", mixinStandardHelpOptions = true, version = "thingyan 0.1.0",
+    // --config, --lang and --help are accepted after the subcommand too
+    scope = ScopeType.INHERIT,
+    subcommands = {CheckCommand.class, ApplyCommand.class, RollbackCommand.class,
+        StatusCommand.class, HistoryCommand.class, ShowCommand.class, ResolveCommand.class,
+        BackupsCommand.class, BackupCommand.class, DemoCommand.class})
+final class ThingyanCommand {
+  static final String CONFIG_ENV = "THINGYAN_CONFIG";
+
+  @Option(names = "--config", paramLabel = "FILE", descriptionKey = "opt.config",
+      scope = ScopeType.INHERIT)
+  Path configFile;
+
+  @Option(names = "--lang", paramLabel = "my|en", descriptionKey = "opt.lang",
+      scope = ScopeType.INHERIT, converter = LanguageConverter.class)
+  Language lang;
+
+  final Function<ThingyanConfig, ThingyanSystem> systems;
+  final DemoRunner demo;
+  final CliEnvironment env;
+  private ThingyanConfig config;
+
+  ThingyanCommand(Function<ThingyanConfig, ThingyanSystem> systems, DemoRunner demo,
+      CliEnvironment env) {
+    this.systems = systems;
+    this.demo = demo;
+    this.env = env;
+  }
+
+  /** {@code --config}, else {@code $THINGYAN_CONFIG}, else {@code ./thingyan.yaml}. */
+  Path configPath() {
+    return Optional.ofNullable(configFile)
+        .or(() -> Optional.ofNullable(env.env().get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of))
+        .orElse(Path.of("thingyan.yaml"));
+  }
+
+  /** @throws dev.thingyan.bootstrap.config.ConfigException when the file is refused */
+  ThingyanConfig config() {
+    if (config == null) {
+      config = ConfigLoader.load(configPath());
+    }
+    return config;
+  }
+
+  /** {@code --lang}, else the loaded configuration's {@code ui.language}, else Burmese. */
+  Language language() {
+    return lang != null ? lang : config != null ? config.language() : Language.MY;
+  }
+
+  Messages messages() {
+    return Messages.of(language());
+  }
+
+  Views views() {
+    return new Views(messages(), env.zone());
+  }
+
+  Actor actor() {
+    String user = env.userName().isBlank() ? "unknown" : env.userName();
+    String id = "cli:" + user;
+    return new Actor(id.length() > 128 ? id.substring(0, 128) : id);
+  }
+
+  /** Hides configured secrets in text about to be printed (an exception message, say). */
+  String mask(String text) {
+    String masked = text == null ? "" : text;
+    if (config != null) {
+      for (String secret : config.secrets()) {
+        masked = masked.replace(secret, "***");
+      }
+    }
+    return masked;
+  }
+}

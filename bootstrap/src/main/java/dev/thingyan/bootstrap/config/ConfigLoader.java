@@ -1,0 +1,83 @@
+package dev.thingyan.bootstrap.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads {@code thingyan.yaml}: YAML into a tree, then bound by hand into {@link ThingyanConfig},
+ * so that every problem (a missing key, a wrong value, an unknown or misspelt key) is collected
+ * and reported in one {@link ConfigException}. Relative paths are taken from the file's folder.
+ */
+public final class ConfigLoader {
+  static final Set<String> SECTIONS = Set.of("app", "journal", "source", "verify", "hooks",
+      "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui");
+
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      // a key given twice is a mistake, not "the last one wins"
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+  private ConfigLoader() {}
+
+  /** @throws ConfigException listing every problem, each naming its key */
+  public static ThingyanConfig load(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Problems problems = new Problems();
+    ConfigNode root = new ConfigNode(readTree(absolute), "", problems, absolute.getParent());
+    root.allowOnly(SECTIONS);
+    Optional<ThingyanConfig> config = bind(root);
+    if (!problems.isEmpty() || config.isEmpty()) {
+      throw new ConfigException(absolute.toString(), problems.all());
+    }
+    return config.get();
+  }
+
+  private static Optional<ThingyanConfig> bind(ConfigNode root) {
+    Optional<AppConfig> app = CoreBinder.app(root.get("app"));
+    // the other sections' defaults hang off app.root; when it is missing that is already reported
+    Path appRoot = app.map(AppConfig::root).orElse(Path.of("/app.root-missing"));
+    Optional<JournalConfig> journal = CoreBinder.journal(root.get("journal"), appRoot);
+    Optional<SourceConfig> source = SourceBinder.source(root.get("source"));
+    Optional<VerifyConfig> verify = SourceBinder.verify(root.get("verify"));
+    Optional<HooksConfig> hooks = HookBinder.hooks(root.get("hooks"), app);
+    Optional<HealthConfig> health = HealthBinder.health(root.get("health"));
+    Optional<PrecheckConfig> prechecks = HealthBinder.prechecks(root.get("prechecks"));
+    Optional<DatabaseConfig> database = DatabaseBinder.database(root.get("database"));
+    Optional<BackupConfig> backup = DatabaseBinder.backup(root.get("backup"), appRoot);
+    CoreBinder.Misc misc = CoreBinder.misc(root);
+    if (!root.problems().isEmpty()) {
+      return Optional.empty();
+    }
+    return root.problems().build(() -> new ThingyanConfig(app.orElseThrow(), journal.orElseThrow(),
+        source.orElseThrow(), verify.orElseThrow(), hooks.orElseThrow(), health.orElseThrow(),
+        prechecks.orElseThrow(), database.orElseThrow(), backup.orElseThrow(), misc.releasesKeep(),
+        misc.extraction(), misc.lockLease(), misc.language()));
+  }
+
+  private static JsonNode readTree(Path file) {
+    try {
+      JsonNode tree = YAML.readTree(Files.readString(file));
+      return tree == null ? YAML.missingNode() : tree;
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file.toString(), List.of("the file does not exist; copy"
+          + " thingyan.example.yaml there, or pass --config FILE (or set THINGYAN_CONFIG)"));
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new ConfigException(file.toString(),
+          List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), List.of("cannot read the file ("
+          + e.getClass().getSimpleName() + "); make it readable by the user running thingyan"));
+    }
+  }
+}

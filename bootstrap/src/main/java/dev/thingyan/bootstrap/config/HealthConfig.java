@@ -1,0 +1,28 @@
+package dev.thingyan.bootstrap.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@code health} section: checks run after a swap (and after a rollback), each retried up to
+ * {@code retries} times, {@code interval} apart, each attempt bounded by {@code timeout}.
+ */
+public record HealthConfig(List<HealthCheck> checks, int retries, Duration interval,
+    Duration timeout) {
+  public HealthConfig {
+    checks = List.copyOf(checks);
+    Objects.requireNonNull(interval, "health.interval");
+    Objects.requireNonNull(timeout, "health.timeout");
+    if (checks.isEmpty()) {
+      throw new IllegalArgumentException("health.checks: no check configured; add at least the"
+          + " app's /health endpoint, e.g. {type: http, url: http://127.0.0.1/health, expect_version: true}");
+    }
+    if (retries < 1) {
+      throw new IllegalArgumentException("health.retries: must be at least 1");
+    }
+    if (interval.isNegative() || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("health.timeout: must be positive, e.g. 5s");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.thingyan.bootstrap.config;
+
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The {@code verify} section.
+ *
+ * @param publicKeys trusted minisign public keys, each the base64 line of a {@code .pub} file
+ *     (several, so that a key can be rotated)
+ * @param allowUnsigned accept releases without a signature; only when no key is configured
+ */
+public record VerifyConfig(List<String> publicKeys, boolean allowUnsigned) {
+  public VerifyConfig {
+    publicKeys = List.copyOf(publicKeys);
+    for (String key : publicKeys) {
+      if (!isMinisignKey(key)) {
+        throw new IllegalArgumentException("verify.public_keys: '" + key + "' is not a minisign"
+            + " public key; expected the second line of the .pub file (RWQ…), or file:/path/key.pub");
+      }
+    }
+    if (publicKeys.isEmpty() && !allowUnsigned) {
+      throw new IllegalArgumentException("verify.public_keys: no key configured; add the release"
+          + " signing key or set verify.allow_unsigned: true (not recommended)");
+    }
+  }
+
+  /** @return true for base64 of 42 bytes starting with the Ed25519 algorithm id {@code Ed}. */
+  static boolean isMinisignKey(String key) {
+    try {
+      byte[] raw = Base64.getDecoder().decode(key);
+      return raw.length == 42 && raw[0] == 'E' && raw[1] == 'd';
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

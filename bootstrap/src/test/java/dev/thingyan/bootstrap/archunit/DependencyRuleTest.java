@@ -1,0 +1,81 @@
+package dev.thingyan.bootstrap.archunit;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hexagon's dependency direction (DESIGN.md), checked on the compiled classes of every
+ * module: a violation fails {@code mvn verify}.
+ */
+class DependencyRuleTest {
+
+  private static final List<String> ADAPTERS = List.of("github", "storage", "jdbc", "http");
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importAll() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.thingyan");
+  }
+
+  @Test
+  void allModulesAreImported() {
+    for (String pkg : List.of("dev.thingyan.ports", "dev.thingyan.domain", "dev.thingyan.bootstrap",
+        "dev.thingyan.adapter.github", "dev.thingyan.adapter.storage", "dev.thingyan.adapter.jdbc",
+        "dev.thingyan.adapter.http")) {
+      org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)))
+          .as("classes of %s are on the test classpath", pkg).isTrue();
+    }
+  }
+
+  @Test
+  void portsUseOnlyTheJdk() {
+    classes().that().resideInAPackage("dev.thingyan.ports..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.thingyan.ports..")
+        .check(classes);
+  }
+
+  @Test
+  void theDomainUsesOnlyTheJdkAndThePorts() {
+    classes().that().resideInAPackage("dev.thingyan.domain..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.thingyan.ports..", "dev.thingyan.domain..")
+        .check(classes);
+  }
+
+  @Test
+  void adaptersDependOnThePortsNeverOnTheDomainOrEachOther() {
+    for (String adapter : ADAPTERS) {
+      noClasses().that().resideInAPackage("dev.thingyan.adapter." + adapter + "..")
+          .should().dependOnClassesThat().resideInAnyPackage("dev.thingyan.domain..", "dev.thingyan.bootstrap..")
+          .check(classes);
+      for (String other : ADAPTERS) {
+        if (!other.equals(adapter)) {
+          noClasses().that().resideInAPackage("dev.thingyan.adapter." + adapter + "..")
+              .should().dependOnClassesThat().resideInAPackage("dev.thingyan.adapter." + other + "..")
+              .check(classes);
+        }
+      }
+    }
+  }
+
+  @Test
+  void onlyBootstrapDependsOnAdapters() {
+    noClasses().that().resideInAnyPackage("dev.thingyan.ports..", "dev.thingyan.domain..")
+        .should().dependOnClassesThat().resideInAPackage("dev.thingyan.adapter..")
+        .check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("dev.thingyan.(**)").should().beFreeOfCycles().check(classes);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.thingyan.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.in.UpdateRequest;
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.RunOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandOptionsTest {
+  @TempDir Path dir;
+
+  @Test
+  void applyPassesTheVersionAndOptionsAsTheCliActor() {
+    CliHarness cli = new CliHarness(dir);
+
+    assertThat(cli.run("apply", "v1.3.0", "--allow-downgrade", "--pre")).isZero();
+
+    assertThat(cli.system.requests).containsExactly(new UpdateRequest(new Actor("cli:tester"),
+        Optional.of("v1.3.0"), new RunOptions(true, true)));
+  }
+
+  @Test
+  void applyWithoutAVersionAsksForTheNewest() {
+    CliHarness cli = new CliHarness(dir);
+
+    cli.run("apply");
+
+    assertThat(cli.system.requests).containsExactly(new UpdateRequest(new Actor("cli:tester"),
+        Optional.empty(), RunOptions.DEFAULT));
+  }
+
+  @Test
+  void rollbackTakesOneDatabaseChoiceAndAReason() {
+    CliHarness cli = new CliHarness(dir);
+
+    cli.run("rollback", "--restore-db", "--reason", "bookings page broken");
+    cli.run("rollback", "--keep-db");
+    cli.run("rollback");
+
+    assertThat(cli.system.requests).extracting(r -> (RollbackRelease.Request) r)
+        .extracting(RollbackRelease.Request::restoreDatabase, RollbackRelease.Request::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(Optional.of(true), "bookings page broken"),
+            org.assertj.core.groups.Tuple.tuple(Optional.of(false), RollbackCommand.DEFAULT_REASON),
+            org.assertj.core.groups.Tuple.tuple(Optional.empty(), RollbackCommand.DEFAULT_REASON));
+    assertThat(cli.run("rollback", "--restore-db", "--keep-db")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void resolveRequiresAReason() {
+    CliHarness cli = new CliHarness(dir);
+
+    assertThat(cli.run("resolve")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err()).contains("--reason");
+    assertThat(cli.run("resolve", "--reason", "restored the database by hand")).isZero();
+    assertThat(cli.system.requests).containsExactly("cli:tester restored the database by hand");
+  }
+
+  @Test
+  void historyPassesItsLimitAndRefusesZero() {
+    CliHarness cli = new CliHarness(dir);
+
+    assertThat(cli.run("history", "--limit", "5")).isZero();
+    assertThat(cli.run("history")).isZero();
+    assertThat(cli.run("history", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
+
+    assertThat(cli.system.requests).containsExactly("history 5", "history 20");
+  }
+
+  @Test
+  void globalOptionsWorkAfterTheSubcommandToo() {
+    CliHarness cli = new CliHarness(dir);
+
+    assertThat(cli.run("status", "--lang", "en")).isZero();
+
+    assertThat(cli.out()).contains("No run in progress.");
+  }
+
+  @Test
+  void demoGetsItsArgumentsAndNeedsNoConfiguration() {
+    CliHarness cli = new CliHarness(dir, "not: [valid");
+
+    assertThat(cli.run("--lang", "en", "demo", "--fast", "scenario-2")).isZero();
+
+    assertThat(cli.demoCalls).containsExactly(List.of("--fast", "scenario-2"));
+    assertThat(cli.system.recoverCalls).isZero();
+  }
+
+  @Test
+  void backupIsTakenAsTheCliActor() {
+    CliHarness cli = new CliHarness(dir);
+    cli.system.backup = () -> Backups.record("bk-1");
+
+    assertThat(cli.run("--lang", "en", "backup")).isZero();
+
+    assertThat(cli.system.requests).containsExactly("backup cli:tester");
+    assertThat(cli.out()).contains("Backup bk-1 stored");
+  }
+}
