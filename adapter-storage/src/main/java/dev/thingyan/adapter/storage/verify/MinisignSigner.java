@@ -66,7 +66,9 @@ public final class MinisignSigner {
 
   /** @return the {@code .pub} file's text, exactly as {@code minisign -G} writes it */
   public String publicKeyFile() {
-    return MinisignEncoding.UNTRUSTED_PREFIX + "minisign public key " + keyIdHex() + "\n"
+    // minisign prints the id here with PRIX64, i.e. without leading zeros
+    return MinisignEncoding.UNTRUSTED_PREFIX + "minisign public key "
+        + keyIdHex().replaceFirst("^0+(?=.)", "") + "\n"
         + publicKeyLine() + "\n";
   }
 
