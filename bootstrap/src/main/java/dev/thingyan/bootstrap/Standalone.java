@@ -1,11 +1,8 @@
 package dev.thingyan.bootstrap;
 
-import dev.thingyan.bootstrap.config.Language;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
-import java.io.PrintWriter;
-import java.util.List;
 
-/** Entry points of the standalone jar: the system from a configuration file, and the demo. */
+/** Entry point of the standalone jar: the system from a configuration file. */
 public final class Standalone {
 
   static {
@@ -20,10 +17,5 @@ public final class Standalone {
   /** @return the system wired from a validated configuration */
   public static ThingyanSystem open(ThingyanConfig config) {
     return ThingyanBuilder.from(config).build();
-  }
-
-  /** Runs {@code thingyan demo}. */
-  public static int demo(List<String> args, Language language, PrintWriter out, PrintWriter err) {
-    return new Demo(language, out, err).run(args);
   }
 }

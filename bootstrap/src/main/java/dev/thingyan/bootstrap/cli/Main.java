@@ -28,7 +28,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    System.exit(new Main(Standalone::open, Standalone::demo, CliEnvironment.system()).run(args));
+    System.exit(new Main(Standalone::open, DemoScenario.runner(), CliEnvironment.system()).run(args));
   }
 
   /** @return the exit code (see {@link ExitCodes}) */

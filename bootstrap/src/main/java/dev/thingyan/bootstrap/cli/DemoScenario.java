@@ -1,6 +1,8 @@
-package dev.thingyan.bootstrap;
+package dev.thingyan.bootstrap.cli;
 
-import dev.thingyan.bootstrap.cli.RunPrinter;
+import dev.thingyan.bootstrap.DemoEnvironment;
+import dev.thingyan.bootstrap.Standalone;
+import dev.thingyan.bootstrap.ThingyanSystem;
 import dev.thingyan.bootstrap.config.Language;
 import dev.thingyan.bootstrap.demo.SampleEdition;
 import dev.thingyan.ports.in.UpdateRequest;
@@ -21,21 +23,26 @@ import java.util.Optional;
  * v1.1.0 (a real migration), then tries v1.2.0 whose health check fails, and shows the automatic
  * rollback to v1.1.0 with its data intact. Exits 0 only if all of that happened.
  */
-final class Demo {
+public final class DemoScenario {
 
   private static final Actor ACTOR = new Actor("cli:demo");
+  private final List<String> failures = new ArrayList<>();
   private final Language language;
   private final PrintWriter out;
   private final PrintWriter err;
-  private final List<String> failures = new ArrayList<>();
 
-  Demo(Language language, PrintWriter out, PrintWriter err) {
+  /** The runner {@code Main} is given; each run is a fresh scenario. */
+  public static DemoRunner runner() {
+    return (args, language, out, err) -> new DemoScenario(language, out, err).run(args);
+  }
+
+  private DemoScenario(Language language, PrintWriter out, PrintWriter err) {
     this.language = language;
     this.out = out;
     this.err = err;
   }
 
-  int run(List<String> args) {
+  private int run(List<String> args) {
     Path dir;
     try {
       dir = Files.createTempDirectory("thingyan-demo-");
