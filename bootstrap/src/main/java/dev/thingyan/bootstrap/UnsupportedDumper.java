@@ -40,6 +40,11 @@ final class UnsupportedDumper implements DatabaseDumper {
   }
 
   @Override
+  public String verifyRestore(InputStream in, ProgressSink progress) {
+    throw new BackupException("restores of " + engine + " databases are not available in this version");
+  }
+
+  @Override
   public void restore(InputStream in, ProgressSink progress) {
     throw new BackupException("restores of " + engine + " databases are not available in this version");
   }

@@ -52,7 +52,25 @@ public final class DataSources {
    * The journal's pool: {@value #JOURNAL_POOL_SIZE} connections, named {@code thingyan-journal}.
    */
   public static HikariDataSource journalPool(ConnectionSettings settings) {
-    return pool(settings, "thingyan-journal", JOURNAL_POOL_SIZE);
+    return pool(durableH2(settings), "thingyan-journal", JOURNAL_POOL_SIZE);
+  }
+
+  /**
+   * An embedded H2 database writes a commit to its file up to {@code WRITE_DELAY} (500 ms by
+   * default) after reporting it done, so a process killed in that time loses commits the journal
+   * already acknowledged (RunJournal: every method commits before it returns). The setting is not
+   * kept in the file: it must be in the URL of every opener. Adds {@code WRITE_DELAY=0} to an
+   * embedded H2 URL that does not set it; other databases and H2 servers are left as they are.
+   */
+  static ConnectionSettings durableH2(ConnectionSettings settings) {
+    String url = settings.jdbcUrl();
+    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    boolean embeddedH2 = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:")
+        && !upper.startsWith("JDBC:H2:TCP:") && !upper.startsWith("JDBC:H2:SSL:");
+    if (!embeddedH2 || upper.contains("WRITE_DELAY=")) {
+      return settings;
+    }
+    return new ConnectionSettings(url + ";WRITE_DELAY=0", settings.user(), settings.password());
   }
 
   /**

@@ -38,6 +38,15 @@ public interface DatabaseDumper {
    */
   void restore(InputStream in, ProgressSink progress);
 
+  /**
+   * Restores the dump into a scratch database created for the purpose (and dropped afterwards),
+   * never touching the app's database, and checks that it opens and holds the app's tables.
+   *
+   * @return a short summary, e.g. {@code 12 tables, 3410 rows}
+   * @throws BackupException when the dump does not restore
+   */
+  String verifyRestore(InputStream in, ProgressSink progress);
+
   /** Bytes moved so far, called every few megabytes. */
   @FunctionalInterface
   interface ProgressSink {

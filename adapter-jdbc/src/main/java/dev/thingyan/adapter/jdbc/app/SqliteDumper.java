@@ -123,6 +123,49 @@ public final class SqliteDumper implements DatabaseDumper {
   }
 
   @Override
+  public String verifyRestore(InputStream in, ProgressSink progress) {
+    Path scratch = scratchDir.resolve("thingyan-verify-" + UUID.randomUUID() + ".sqlite");
+    try {
+      Files.createDirectories(scratchDir);
+      try (OutputStream out = Files.newOutputStream(scratch)) {
+        SqliteFiles.copy(in, out, progress);
+      }
+      SqliteFiles.requireIntact(scratch, "the restored copy");
+      return summarize(scratch);
+    } catch (IOException e) {
+      throw new BackupException("could not restore the backup into " + scratchDir + ": " + e.getMessage()
+          + "; check free space there", e);
+    } finally {
+      SqliteFiles.deleteQuietly(scratch);
+    }
+  }
+
+  private static String summarize(Path file) {
+    try (Connection c = SqliteFiles.open(file, true);
+        var tables = c.createStatement().executeQuery(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+      int count = 0;
+      long rows = 0;
+      java.util.List<String> names = new java.util.ArrayList<>();
+      while (tables.next()) {
+        names.add(tables.getString(1));
+      }
+      for (String name : names) {
+        try (var r = c.createStatement().executeQuery("SELECT count(*) FROM \"" + name.replace("\"", "\"\"") + "\"")) {
+          rows += r.next() ? r.getLong(1) : 0;
+        }
+        count++;
+      }
+      if (count == 0) {
+        throw new BackupException("the backup restores to a database without tables");
+      }
+      return count + " tables, " + rows + " rows";
+    } catch (SQLException e) {
+      throw new BackupException("the restored copy cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public String toString() {
     return "sqlite " + database;
   }
