@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     subcommands = {CheckCommand.class, ApplyCommand.class, RollbackCommand.class,
         StatusCommand.class, HistoryCommand.class, ShowCommand.class, ResolveCommand.class,
-        BackupsCommand.class, BackupCommand.class, DemoCommand.class})
+        BackupsCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class})
 final class ThingyanCommand {
   static final String CONFIG_ENV = "THINGYAN_CONFIG";
 

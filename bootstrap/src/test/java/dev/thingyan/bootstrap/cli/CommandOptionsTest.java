@@ -102,4 +102,20 @@ class CommandOptionsTest {
     assertThat(cli.system.requests).containsExactly("backup cli:tester");
     assertThat(cli.out()).contains("Backup bk-1 stored");
   }
+
+  @Test
+  void restoreNeedsConfirmationAndVerifyNamesTheBackup() {
+    CliHarness cli = new CliHarness(dir);
+    cli.system.backup = () -> Backups.record("safety-1");
+
+    assertThat(cli.run("--lang", "en", "restore", "bk-1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err()).contains("add --yes");
+    assertThat(cli.run("--lang", "en", "restore", "bk-1", "--yes")).isZero();
+    assertThat(cli.out()).contains("safety backup safety-1");
+    assertThat(cli.run("--lang", "en", "backup", "verify", "bk-1")).isZero();
+    assertThat(cli.out()).contains("Backup bk-1 is usable: 2 tables, 5 rows.");
+
+    assertThat(cli.system.requests).containsExactly("restore bk-1 cli:tester", "verify bk-1 cli:tester");
+  }
+
 }

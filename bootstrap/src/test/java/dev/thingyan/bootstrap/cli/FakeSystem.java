@@ -115,9 +115,21 @@ final class FakeSystem implements ThingyanSystem {
   public BackupDatabase backupDatabase() {
     return new BackupDatabase() {
       @Override
-      public BackupRecord backup(Actor actor) {
+      public BackupRecord backup(Actor actor, java.util.function.LongConsumer progress) {
         requests.add("backup " + actor);
         return backup.get();
+      }
+
+      @Override
+      public BackupRecord restore(Actor actor, String backupId, java.util.function.LongConsumer progress) {
+        requests.add("restore " + backupId + " " + actor);
+        return backup.get();
+      }
+
+      @Override
+      public String verify(Actor actor, String backupId) {
+        requests.add("verify " + backupId + " " + actor);
+        return "2 tables, 5 rows";
       }
 
       @Override

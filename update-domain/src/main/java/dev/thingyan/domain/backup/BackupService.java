@@ -93,6 +93,22 @@ public final class BackupService {
     }
   }
 
+  /**
+   * Checks a backup end to end without touching the app's database: the stored checksum, then a
+   * test restore into a scratch database.
+   *
+   * @return what the test restore found
+   */
+  public String verifyRestore(BackupRecord backup) {
+    verify(backup);
+    try (InputStream stored = store.open(backup.storeKey());
+        InputStream dump = codec.decoder(stored, backup.codec())) {
+      return dumper.verifyRestore(dump, d -> {});
+    } catch (IOException e) {
+      throw new BackupException("reading backup " + backup.backupId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
   /** @throws BackupException when the stored object is missing or its checksum differs */
   public void verify(BackupRecord backup) {
     String actual = sha256(backup);

@@ -25,6 +25,21 @@ final class HookExecutor {
    * @throws StepFailedException when a command exits non-zero or times out
    */
   int run(RunRecorder rec, HookPhase phase, String step, Path dir, Map<String, String> env) {
+    return run(rec::log, phase, step, dir, env);
+  }
+
+  /** Runs a phase outside a run (a manual restore): the output is not kept. */
+  int runQuietly(HookPhase phase, Path dir, Map<String, String> env) {
+    return run((level, step, line) -> {}, phase, phase.key(), dir, env);
+  }
+
+  /** Where hook output goes. */
+  @FunctionalInterface
+  interface HookLog {
+    void log(LogLevel level, String step, String line);
+  }
+
+  private int run(HookLog rec, HookPhase phase, String step, Path dir, Map<String, String> env) {
     List<HookCommand> hooks = settings.hooks(phase);
     Map<String, String> fullEnv = new java.util.HashMap<>(env);
     fullEnv.put("THINGYAN_PHASE", phase.key());
@@ -47,7 +62,7 @@ final class HookExecutor {
     return ran;
   }
 
-  private boolean condition(RunRecorder rec, String step, HookCommand hook, Path dir, Map<String, String> env) {
+  private boolean condition(HookLog rec, String step, HookCommand hook, Path dir, Map<String, String> env) {
     CommandResult r = commands.run(hook.onlyIf().get(), dir, env, hook.timeout(),
         (stderr, line) -> rec.log(LogLevel.DEBUG, step, "  (only_if) " + line));
     return r.succeeded();

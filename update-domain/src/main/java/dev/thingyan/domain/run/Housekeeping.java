@@ -1,6 +1,5 @@
 package dev.thingyan.domain.run;
 
-import dev.thingyan.domain.backup.BackupRetention;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.Run;
@@ -36,18 +35,12 @@ final class Housekeeping {
     } catch (RuntimeException e) {
       rec.log(LogLevel.WARN, null, "could not prune old releases: " + RunRecorder.describe(e));
     }
-    pruneBackups(rec, run);
+    pruneBackups(rec);
   }
 
-  private void pruneBackups(RunRecorder rec, Run run) {
+  private void pruneBackups(RunRecorder rec) {
     try {
-      Set<String> protect = new HashSet<>();
-      run.backupId().ifPresent(protect::add);
-      List<BackupRecord> doomed = BackupRetention.toDelete(s.ports.backupCatalog().list(),
-          s.settings.keepBackups(), protect);
-      for (BackupRecord b : doomed) {
-        s.ports.backupStore().delete(b.storeKey());
-        s.ports.backupCatalog().remove(b.backupId());
+      for (BackupRecord b : s.pruneBackups()) {
         rec.log(LogLevel.INFO, null, "removed old backup " + b.backupId());
       }
     } catch (RuntimeException e) {

@@ -1,6 +1,11 @@
 package dev.thingyan.domain.run;
 
+import dev.thingyan.domain.backup.BackupRetention;
 import dev.thingyan.domain.backup.BackupService;
+import dev.thingyan.ports.model.BackupRecord;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import dev.thingyan.domain.policy.SecretMasker;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.AuditEvent;
@@ -59,6 +64,23 @@ final class RunServices {
     run.backupId().ifPresent(b -> attrs.put("backup_id", b));
     if (detail != null) attrs.put("detail", masker.mask(detail));
     audit(action, run.requestedBy(), attrs);
+  }
+
+  /**
+   * Backup retention: keeps the newest N and never the backup that leads back to the last known
+   * good release (the last completed update's pre-update backup).
+   *
+   * @return the backups deleted
+   */
+  List<BackupRecord> pruneBackups() {
+    Set<String> protect = new HashSet<>();
+    ports.journal().findLastCompleted().flatMap(Run::backupId).ifPresent(protect::add);
+    List<BackupRecord> doomed = BackupRetention.toDelete(ports.backupCatalog().list(), settings.keepBackups(), protect);
+    for (BackupRecord b : doomed) {
+      ports.backupStore().delete(b.storeKey());
+      ports.backupCatalog().remove(b.backupId());
+    }
+    return doomed;
   }
 
   /** The {@code THINGYAN_*} environment every hook of a run sees. */

@@ -15,7 +15,6 @@ import dev.thingyan.ports.in.RunRefusedException;
 import dev.thingyan.ports.in.UpdateCheck;
 import dev.thingyan.ports.in.UpdateRequest;
 import dev.thingyan.ports.model.Actor;
-import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.LogLevel;
@@ -30,6 +29,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * The core's driving ports in one object: check, apply, rollback, resolve, recover, queries and
@@ -43,6 +43,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   private final UpdateRun update;
   private final Recovery recovery;
   private final RunQueries queries;
+  private final ManualBackups manualBackups;
 
   public UpdateCore(CorePorts ports, UpdateSettings settings) {
     this.s = new RunServices(ports, settings);
@@ -50,6 +51,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     this.update = new UpdateRun(s, rollback);
     this.recovery = new Recovery(s, update, rollback);
     this.queries = new RunQueries(ports);
+    this.manualBackups = new ManualBackups(s);
   }
 
   /** @return the read-only views. */
@@ -147,19 +149,24 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   }
 
   @Override
-  public BackupRecord backup(Actor actor) {
+  public BackupRecord backup(Actor actor, LongConsumer progress) {
     try (RunLocks.Held locks = s.locks.acquire()) {
       refuseWhenBusy();
-      s.audit("system.backup.started", actor, Map.of("kind", "manual"));
-      try {
-        BackupRecord b = s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), d -> {});
-        s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId()));
-        return b;
-      } catch (RuntimeException e) {
-        s.audit("system.backup.failed", actor, Map.of("reason", s.masker.mask(RunRecorder.describe(e))));
-        throw e;
-      }
+      return manualBackups.backup(actor, progress);
     }
+  }
+
+  @Override
+  public BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy();
+      return manualBackups.restore(actor, backupId, progress);
+    }
+  }
+
+  @Override
+  public String verify(Actor actor, String backupId) {
+    return manualBackups.verify(actor, backupId);
   }
 
   @Override

@@ -1,0 +1,79 @@
+package dev.thingyan.domain.run;
+
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.HookPhase;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * An admin's backups and restores outside an update run (the caller holds the run locks). Every
+ * one is audited; a restore always takes a safety backup first and keeps the app behind the
+ * maintenance gate while the database is replaced.
+ */
+final class ManualBackups {
+
+  private final RunServices s;
+
+  ManualBackups(RunServices services) {
+    this.s = services;
+  }
+
+  BackupRecord backup(Actor actor, LongConsumer progress) {
+    s.audit("system.backup.started", actor, Map.of("kind", "manual"));
+    try {
+      BackupRecord b = s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), progress);
+      s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId(), "kind", "manual"));
+      s.pruneBackups();
+      return b;
+    } catch (RuntimeException e) {
+      s.audit("system.backup.failed", actor, Map.of("reason", s.masker.mask(RunRecorder.describe(e))));
+      throw e;
+    }
+  }
+
+  BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
+    BackupRecord backup = find(backupId);
+    s.backups.verify(backup);
+    s.audit("system.backup.restore_started", actor, Map.of("backup_id", backupId));
+    BackupRecord safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
+    Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
+    s.ports.workspace().setMaintenanceFlag(true, "restore of backup " + backupId + " by " + actor);
+    try {
+      s.hooks.runQuietly(HookPhase.MAINTENANCE_ON, dir, env(backupId, dir));
+      s.backups.restore(backup, progress);
+      s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
+      s.ports.workspace().setMaintenanceFlag(false, "");
+    } catch (RuntimeException e) {
+      s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "safety_backup_id",
+          safety.backupId(), "reason", s.masker.mask(RunRecorder.describe(e))));
+      throw e;
+    }
+    s.audit("system.backup.restored", actor, Map.of("backup_id", backupId, "safety_backup_id", safety.backupId()));
+    return safety;
+  }
+
+  String verify(Actor actor, String backupId) {
+    BackupRecord backup = find(backupId);
+    String summary = s.backups.verifyRestore(backup);
+    s.audit("system.backup.verified", actor, Map.of("backup_id", backupId, "result", summary));
+    return summary;
+  }
+
+  private BackupRecord find(String backupId) {
+    return s.backups.find(backupId).orElseThrow(() -> new IllegalArgumentException(
+        "no backup " + backupId + " is recorded; `thingyan backups` lists them"));
+  }
+
+  private Map<String, String> env(String backupId, Path dir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("THINGYAN_APP_ROOT", s.ports.workspace().root().toString());
+    env.put("THINGYAN_CURRENT", dir.toString());
+    env.put("THINGYAN_BACKUP_ID", backupId);
+    return env;
+  }
+}
