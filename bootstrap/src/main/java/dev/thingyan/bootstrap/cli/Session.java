@@ -44,7 +44,10 @@ final class Session {
 
   // on stderr, so that the stdout of a --json command stays one JSON document
   private void recover() {
-    Optional<Run> recovered = system.recoverRuns().recover();
+    // a run another live process is working on comes back untouched (neither ended nor waiting
+    // for an admin): nothing was recovered, and the command itself says that it is busy
+    Optional<Run> recovered = system.recoverRuns().recover()
+        .filter(r -> r.state().isEnding() || r.awaiting() != Run.Awaiting.NOTHING);
     recovered.ifPresent(r -> root.env.err().println(
         messages.get("recovered", r.id(), messages.state(r.state()))));
     recovered.flatMap(Run::reason).ifPresent(reason ->

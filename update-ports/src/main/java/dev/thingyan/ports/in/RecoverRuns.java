@@ -9,6 +9,10 @@ import java.util.Optional;
  */
 public interface RecoverRuns {
 
-  /** @return the run that was recovered, as it ended (or as it waits for an admin) */
+  /**
+   * @return the run that was recovered, as it ended (or as it waits for an admin); or, when a live
+   *     process holds the run locks and is working on it, that run untouched (not ended, waiting
+   *     for nothing); empty when no run was unfinished
+   */
   Optional<Run> recover();
 }
