@@ -49,7 +49,8 @@ final class Rollback {
     Run run = rec.refresh();
     boolean swapped = s.isCurrent(run.releaseDir());
     MigrationStatus migrations = MigrationStatus.of(s.ports.journal().steps(run.id()));
-    boolean gate = swapped || migrations != MigrationStatus.NOT_RUN;
+    // a gate a release asked for (maintenance_required) must come down even if nothing else changed
+    boolean gate = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
     if (gate) maintenanceOn(rec, run);
     if (swapped) {
       Path good = run.previousReleaseDir().orElseThrow(() -> new StepFailedException("rollback_swap",

@@ -98,6 +98,8 @@ final class UpdateRun {
     hooks(rec, HookPhase.INSTALL, staging, env);
     hooks(rec, HookPhase.WARM, staging, env);
     rec.transition(MIGRATING, "running migrations");
+    boolean gate = release.manifest().maintenanceRequired();
+    if (gate) maintenance(rec, true, run, env);
     hooks(rec, HookPhase.MIGRATE, staging, env);
     rec.transition(HEALTH_CHECK, "switching to " + version + " and checking its health");
     if (!s.settings.hooks(HookPhase.PREVIEW).isEmpty()) hooks(rec, HookPhase.PREVIEW, staging, env);
@@ -106,10 +108,29 @@ final class UpdateRun {
     return complete(rec);
   }
 
+  /**
+   * The release says its migrations need the app offline ({@code maintenance_required} in
+   * release.json): the gate goes up before them and comes down once the new version is healthy
+   * (or when the rollback ends).
+   */
+  private void maintenance(RunRecorder rec, boolean on, Run run, java.util.Map<String, String> env) {
+    HookPhase phase = on ? HookPhase.MAINTENANCE_ON : HookPhase.MAINTENANCE_OFF;
+    rec.step(phase.key(), () -> {
+      Path dir = workspace.current().map(c -> c.dir()).orElse(workspace.root());
+      if (on) workspace.setMaintenanceFlag(true, "release " + run.targetVersion().orElse(null) + " requires maintenance");
+      s.hooks.run(rec, phase, phase.key(), dir, env);
+      if (!on) workspace.setMaintenanceFlag(false, "");
+      return StepResult.done(null, "maintenance gate " + (on ? "on" : "off"));
+    });
+  }
+
   /** From a swapped release: its health decides (also used by recovery). */
   Run complete(RunRecorder rec) {
     Run run = rec.refresh();
     rec.step("health", () -> StepResult.done(null, s.health.check(rec, "health", run.targetVersion())));
+    if (workspace.maintenanceFlag()) {
+      maintenance(rec, false, run, s.hookEnv(run, run.releaseDir().orElse(workspace.root())));
+    }
     rec.transition(COMPLETED, run.targetVersion().map(v -> v + " is serving").orElse("completed"));
     Run done = rec.refresh();
     s.audit("system.update.completed", done, null);
