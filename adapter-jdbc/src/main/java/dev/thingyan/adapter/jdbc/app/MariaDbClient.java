@@ -1,0 +1,124 @@
+package dev.thingyan.adapter.jdbc.app;
+
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts MariaDB's (or MySQL's) client tools against the app's server. The credentials go into a
+ * 0600 option file passed as {@code --defaults-extra-file} (which the tools accept only as their
+ * first argument) and deleted on close: never the command line, where {@code ps} shows them.
+ */
+final class MariaDbClient implements AutoCloseable {
+
+  /*
+   * --single-transaction: a consistent InnoDB snapshot without locking the app out (it also turns
+   * --lock-tables off). --quick: rows stream instead of being held in the tool's memory.
+   * --hex-blob: binary columns survive any client character set. --no-tablespaces: MySQL 8 wants
+   * the PROCESS privilege for them, and an app's database does not own tablespaces.
+   * --skip-add-locks: LOCK TABLES in the dump would need a privilege a restore should not need.
+   * No --databases: the dump has no CREATE DATABASE / USE, so it loads into any database.
+   */
+  private static final List<String> DUMP_ARGS =
+      List.of(
+          "--single-transaction",
+          "--quick",
+          "--routines",
+          "--events",
+          "--triggers",
+          "--hex-blob",
+          "--default-character-set=utf8mb4",
+          "--no-tablespaces",
+          "--skip-add-locks");
+
+  private final ConnectionSettings settings;
+  private final DatabaseAddress address;
+  private final Binaries binaries;
+  private final SecretFile options;
+
+  MariaDbClient(ConnectionSettings settings, DatabaseAddress address, Binaries binaries) {
+    this.settings = settings;
+    this.address = address;
+    this.binaries = binaries;
+    this.options = SecretFile.write("thingyan-my-", optionFile(settings));
+  }
+
+  private static String optionFile(ConnectionSettings settings) {
+    StringBuilder text = new StringBuilder("[client]\n");
+    if (!settings.user().isEmpty()) {
+      text.append("user=").append(quote(settings.user())).append('\n');
+    }
+    if (!settings.password().isEmpty()) {
+      text.append("password=").append(quote(settings.password())).append('\n');
+    }
+    // only the interactive client knows this option; mariadb-dump would refuse it in [client]
+    text.append("[mysql]\nconnect-timeout=10\n");
+    return text.toString();
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  /** {@code mariadb-dump} (or {@code mysqldump}) of {@code database} to its standard output. */
+  ChildProcess dump(String database) {
+    Path tool = binaries.find("mariadb-dump", "mysqldump");
+    List<String> args = new ArrayList<>(DUMP_ARGS);
+    if (isOracleMysqldump(tool)) {
+      // MySQL's own mysqldump writes SET @@GLOBAL.GTID_PURGED, which needs SUPER to restore
+      args.add("--set-gtid-purged=OFF");
+    }
+    args.add(database);
+    return start(tool, args, Redirect.PIPE);
+  }
+
+  /**
+   * {@code mariadb} (or {@code mysql}) running the SQL on its standard input in {@code database}.
+   */
+  ChildProcess load(String database) {
+    Path tool = binaries.find("mariadb", "mysql");
+    // --binary-mode: client commands such as \! (a shell) in a dump are not run; the sandbox
+    // line of newer dumps asks for the same, and older clients do not understand that line
+    return start(
+        tool,
+        List.of("--binary-mode", "--default-character-set=utf8mb4", database),
+        Redirect.DISCARD);
+  }
+
+  private ChildProcess start(Path tool, List<String> args, Redirect stdout) {
+    List<String> command = new ArrayList<>();
+    command.add(tool.toString());
+    command.add("--defaults-extra-file=" + options.path());
+    command.add("--host=" + address.host());
+    command.add("--port=" + address.port());
+    // "localhost" would otherwise mean the Unix socket, perhaps of another server than the URL's
+    command.add("--protocol=TCP");
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout);
+    builder.environment().remove("MYSQL_PWD");
+    return ChildProcess.start(tool.getFileName().toString(), builder, settings.password());
+  }
+
+  private static boolean isOracleMysqldump(Path tool) {
+    if (!tool.getFileName().toString().equals("mysqldump")) {
+      return false;
+    }
+    try {
+      Process p =
+          new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
+      String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return !version.contains("MariaDB");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    options.close();
+  }
+}

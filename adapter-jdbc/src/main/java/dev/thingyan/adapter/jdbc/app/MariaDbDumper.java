@@ -1,0 +1,173 @@
+package dev.thingyan.adapter.jdbc.app;
+
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.DatabaseDumper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dumps and restores a MariaDB (or MySQL) database with {@code mariadb-dump} (or {@code
+ * mysqldump}), streamed from the tool through {@link MariaDbDumpFilter} into the caller's stream:
+ * the stored dump restores without SUPER. A restore goes through a scratch database first (see
+ * {@link MariaDbRestore}). The configured user needs ALL on the app's database and on {@code
+ * `thingyan\_%`.*} for scratch databases; with binary logging on, restoring stored functions and
+ * triggers without SUPER also needs {@code log_bin_trust_function_creators=1}.
+ */
+public final class MariaDbDumper implements DatabaseDumper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MariaDbDumper.class);
+
+  private final ConnectionSettings settings;
+  private final DatabaseAddress address;
+  private final Binaries binaries;
+
+  /** Uses {@code mariadb-dump} and {@code mariadb} (or the {@code mysql} names) from the PATH. */
+  public MariaDbDumper(ConnectionSettings settings) {
+    this(settings, Optional.empty());
+  }
+
+  /**
+   * @param settings a {@code jdbc:mariadb://} or {@code jdbc:mysql://host[:port]/database} URL and
+   *     its credentials
+   * @param binaries the folder of the client tools; empty means the {@code PATH}
+   */
+  public MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.address = DatabaseAddress.mariadb(settings.jdbcUrl());
+    this.binaries =
+        new Binaries(
+            Objects.requireNonNull(binaries, "binaries"),
+            "install the MariaDB client tools (Debian: mariadb-client)");
+  }
+
+  @Override
+  public String engine() {
+    return "mariadb";
+  }
+
+  @Override
+  public String databaseName() {
+    return address.database();
+  }
+
+  @Override
+  public Optional<String> schemaVersion() {
+    try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
+      return AppJdbc.laravelSchemaVersion(
+          c,
+          "SELECT count(*) > 0 FROM information_schema.tables"
+              + " WHERE table_schema = DATABASE() AND table_name = 'migrations'");
+    } catch (SQLException e) {
+      // a backup without a schema version is still a backup; say so and carry on
+      LOG.warn("could not read the schema version of {}: {}", address, BoundedCall.describe(e));
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void dump(OutputStream out, ProgressSink progress) {
+    long start = System.nanoTime();
+    try (MariaDbClient client = client();
+        ChildProcess dump = client.dump(address.database())) {
+      dump.stdin().close();
+      MariaDbDumpFilter filter = new MariaDbDumpFilter(out, false);
+      long bytes = stream(dump, filter, progress);
+      int code = dump.waitFor();
+      if (code != 0) {
+        throw new BackupException(dump.failure(code) + "; no backup was made. " + advice());
+      }
+      if (bytes == 0 || !filter.completed()) {
+        throw new BackupException(
+            "the dump of "
+                + address
+                + (bytes == 0 ? " is empty" : " ends without the '-- Dump completed' line")
+                + "; no backup was made");
+      }
+      LOG.info(
+          "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
+    } catch (IOException e) {
+      throw new BackupException(
+          "reading the dump tool's output failed (" + e.getMessage() + "); no backup was made", e);
+    }
+  }
+
+  private long stream(ChildProcess dump, MariaDbDumpFilter filter, ProgressSink progress)
+      throws IOException {
+    long bytes;
+    try {
+      bytes = Pump.copy(dump.stdout(), filter, progress);
+    } catch (Pump.SinkFailed e) {
+      throw storeFailed(dump, e.getCause());
+    }
+    try {
+      filter.finish();
+    } catch (IOException | RuntimeException e) {
+      throw storeFailed(dump, e);
+    }
+    return bytes;
+  }
+
+  /** The store failed (full, gone): stop the dump now rather than let it run on unread. */
+  private BackupException storeFailed(ChildProcess dump, Throwable e) {
+    dump.kill();
+    return new BackupException(
+        "writing the dump of "
+            + address
+            + " failed ("
+            + e.getMessage()
+            + "); the dump was stopped and no backup was made. Check the backup store",
+        e);
+  }
+
+  @Override
+  public void restore(InputStream in, ProgressSink progress) {
+    try (MariaDbClient client = client()) {
+      new MariaDbRestore(client, new MariaDbObjects(settings), address).restore(in, progress);
+    }
+  }
+
+  @Override
+  public String verifyRestore(InputStream in, ProgressSink progress) {
+    MariaDbObjects objects = new MariaDbObjects(settings);
+    String scratch = MariaDbScratch.create(objects, "verify", address.database(), address);
+    try (MariaDbClient client = client()) {
+      new MariaDbLoad(client).load(in, scratch, progress, "the backup");
+      return objects.count(scratch);
+    } catch (BackupException e) {
+      throw new BackupException(e.getMessage() + "; the backup does not restore", e);
+    } catch (SQLException e) {
+      throw new BackupException("the restored copy cannot be read: " + BoundedCall.describe(e), e);
+    } finally {
+      MariaDbScratch.drop(objects, scratch);
+    }
+  }
+
+  private MariaDbClient client() {
+    return new MariaDbClient(settings, address, binaries);
+  }
+
+  private String advice() {
+    return "Check that the server runs at "
+        + address.host()
+        + ":"
+        + address.port()
+        + ", that database "
+        + address.database()
+        + " exists, and that the configured user and"
+        + " password are right";
+  }
+
+  @Override
+  public String toString() {
+    return "mariadb " + address;
+  }
+}

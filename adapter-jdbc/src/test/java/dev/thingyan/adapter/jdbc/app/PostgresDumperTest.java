@@ -1,0 +1,217 @@
+package dev.thingyan.adapter.jdbc.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL dumper against the real server on 127.0.0.1:5432, as a non-superuser owner. */
+class PostgresDumperTest {
+
+  private PostgresFixture db;
+  private PostgresDumper dumper;
+
+  @BeforeEach
+  void createDatabase() {
+    db = new PostgresFixture();
+    db.createPms();
+    dumper = new PostgresDumper(db.settings);
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    db.close();
+  }
+
+  private byte[] dump() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    dumper.dump(out, ProgressSink.NONE);
+    return out.toByteArray();
+  }
+
+  private void migrate() {
+    db.exec(
+        "CREATE TABLE loyalty_points (id serial PRIMARY KEY, points int)",
+        "ALTER TABLE folios ADD COLUMN vip boolean DEFAULT false",
+        "UPDATE folios SET closed_at = NULL, guest = 'changed' WHERE room = '101'",
+        "DELETE FROM folios WHERE room = '102'",
+        "INSERT INTO folios (room, guest) VALUES ('201', 'booked during the update')",
+        "CREATE SCHEMA added_later",
+        "CREATE TABLE added_later.t (i int)",
+        "INSERT INTO migrations (migration, batch) VALUES ('2025_04_13_000000_create_loyalty', 2)");
+  }
+
+  @Test
+  void aRestoreThroughACompressingStoreLeavesExactlyTheBackupsContent() throws Exception {
+    List<String> before = db.snapshot();
+    DumpStreams.Compressed store = new DumpStreams.Compressed();
+    List<Long> progress = new ArrayList<>();
+    try (OutputStream out = store.writer()) {
+      dumper.dump(out, progress::add);
+    }
+    assertThat(progress).isNotEmpty().allMatch(n -> n > 0);
+    migrate();
+    assertThat(dumper.schemaVersion()).contains("2025_04_13_000000_create_loyalty");
+    assertThat(db.snapshot()).isNotEqualTo(before);
+
+    dumper.restore(store.reader(), ProgressSink.NONE);
+
+    assertThat(db.snapshot()).isEqualTo(before);
+    assertThat(
+            db.rows(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name ="
+                    + " 'loyalty_points'"))
+        .containsExactly("0");
+    assertThat(dumper.schemaVersion()).contains("2025_03_01_000000_create_folios");
+    assertThat(
+            db.rows(
+                "SELECT nspowner::regrole::text || ' ' || nspacl::text FROM pg_namespace WHERE"
+                    + " nspname = 'public'"))
+        .containsExactly(
+            "pg_database_owner {pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}");
+    db.exec("UPDATE folios SET room = '105' WHERE room = '101'"); // the trigger works again
+    assertThat(db.rows("SELECT updated FROM folios WHERE room = '105'")).containsExactly("1");
+  }
+
+  @Test
+  void aTruncatedBackupIsRolledBackAndLeavesTheDatabaseAsItWas() {
+    byte[] dump = dump();
+    migrate();
+    List<String> migrated = db.snapshot();
+    for (int cut : new int[] {0, dump.length / 2, dump.length - 10}) {
+      byte[] truncated = Arrays.copyOf(dump, cut);
+      assertThatThrownBy(
+              () -> dumper.restore(new ByteArrayInputStream(truncated), ProgressSink.NONE))
+          .isInstanceOf(BackupException.class)
+          .hasMessageContaining("pg_restore")
+          .hasMessageContaining("rolled back")
+          .hasMessageNotContaining(db.password);
+      assertThat(db.snapshot()).as("after a restore of %d bytes", cut).isEqualTo(migrated);
+    }
+  }
+
+  @Test
+  void verifyRestoreCountsTablesAndRowsInAScratchDatabaseItDrops() {
+    byte[] dump = dump();
+    String summary = dumper.verifyRestore(new ByteArrayInputStream(dump), ProgressSink.NONE);
+    assertThat(summary).isEqualTo("3 tables, 5 rows");
+    byte[] truncated = Arrays.copyOf(dump, dump.length / 2);
+    assertThatThrownBy(
+            () -> dumper.verifyRestore(new ByteArrayInputStream(truncated), ProgressSink.NONE))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("does not restore");
+    assertThat(PostgresFixture.databases("thingyan_verify_%")).isEmpty();
+  }
+
+  @Test
+  void aDumperKilledHalfwayIsAFailedBackupAndTheCommandLineHoldsNoPassword() {
+    db.exec(
+        "CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 60000) g");
+    List<String> args = new ArrayList<>();
+    OutputStream killer = DumpStreams.triggerAfter(256 << 10, DumpStreams.kill("pg_dump", args));
+
+    assertThatThrownBy(() -> dumper.dump(killer, ProgressSink.NONE))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("pg_dump was killed")
+        .hasMessageContaining("no backup was made");
+    assertThat(args).isNotEmpty().noneMatch(a -> a.contains(db.password));
+  }
+
+  @Test
+  void aStoreThatFailsMidDumpStopsPgDump() {
+    db.exec(
+        "CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 60000) g");
+    assertThatThrownBy(() -> dumper.dump(DumpStreams.fullAfter(256 << 10), ProgressSink.NONE))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("No space left on device")
+        .hasMessageContaining("pg_dump was stopped");
+    assertThat(DumpStreams.children("pg_dump")).isEmpty();
+  }
+
+  @Test
+  void aMissingToolIsAClearError() {
+    PostgresDumper wrong =
+        new PostgresDumper(db.settings, Optional.of(Path.of("/nonexistent/pgbin")));
+    assertThatThrownBy(() -> wrong.dump(new ByteArrayOutputStream(), ProgressSink.NONE))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("pg_dump was not found in /nonexistent/pgbin")
+        .hasMessageContaining("postgresql-client");
+  }
+
+  @Test
+  void anUnknownRoleOrDatabaseIsAClearErrorWithoutThePassword() {
+    String secret = "S3cret:with\\odd" + db.password;
+    for (ConnectionSettings wrong :
+        List.of(
+            new ConnectionSettings(db.settings.jdbcUrl(), "thingyan_no_such_role", secret),
+            new ConnectionSettings(
+                "jdbc:postgresql://127.0.0.1/thingyan_no_such_db", db.name, secret))) {
+      assertThatThrownBy(
+              () -> new PostgresDumper(wrong).dump(new ByteArrayOutputStream(), ProgressSink.NONE))
+          .isInstanceOf(BackupException.class)
+          .hasMessageContaining("does not exist")
+          .hasMessageContaining("pg_dump failed")
+          .hasMessageNotContaining(secret);
+    }
+  }
+
+  @Test
+  void thePasswordReachesTheServerThroughAPrivateFileThatIsDeletedAfterwards() throws Exception {
+    String secret = "S3cret:with\\odd*" + db.password;
+    List<Path> before = passFiles();
+    try (FakePostgresServer server = new FakePostgresServer()) {
+      PostgresDumper dumper =
+          new PostgresDumper(
+              new ConnectionSettings(
+                  "jdbc:postgresql://127.0.0.1:" + server.port() + "/pms", "pms", secret));
+      assertThatThrownBy(() -> dumper.dump(new ByteArrayOutputStream(), ProgressSink.NONE))
+          .isInstanceOf(BackupException.class)
+          .hasMessageContaining("login refused")
+          .hasMessageNotContaining(secret);
+      assertThat(server.passwords).isNotEmpty().allMatch(secret::equals);
+    }
+    assertThat(passFiles()).isEqualTo(before);
+  }
+
+  private static List<Path> passFiles() throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(f -> f.getFileName().toString().startsWith("thingyan-pgpass-")).toList();
+    }
+  }
+
+  @Test
+  void aServerThatIsDownIsAClearError() {
+    ConnectionSettings down =
+        new ConnectionSettings("jdbc:postgresql://127.0.0.1:1/pms", "pms", db.password);
+    PostgresDumper dumper = new PostgresDumper(down);
+    assertThatThrownBy(() -> dumper.dump(new ByteArrayOutputStream(), ProgressSink.NONE))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("Connection refused")
+        .hasMessageContaining("runs at 127.0.0.1:1")
+        .hasMessageNotContaining(db.password);
+    assertThat(dumper.schemaVersion()).isEmpty();
+  }
+
+  @Test
+  void describesItself() {
+    assertThat(dumper.engine()).isEqualTo("postgresql");
+    assertThat(dumper.databaseName()).isEqualTo(db.name);
+    assertThat(dumper.toString()).isEqualTo("postgresql 127.0.0.1:5432/" + db.name);
+    assertThat(dumper.schemaVersion()).contains("2025_03_01_000000_create_folios");
+    db.exec("DROP TABLE migrations");
+    assertThat(dumper.schemaVersion()).isEmpty();
+  }
+}
