@@ -9,6 +9,8 @@ import dev.thingyan.adapter.http.probe.VersionCheck;
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.adapter.jdbc.DataSources;
 import dev.thingyan.adapter.jdbc.app.JdbcReadProbe;
+import dev.thingyan.adapter.jdbc.app.MariaDbDumper;
+import dev.thingyan.adapter.jdbc.app.PostgresDumper;
 import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
 import dev.thingyan.adapter.jdbc.app.SqliteDumper;
 import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
@@ -145,11 +147,16 @@ public final class ThingyanBuilder {
   }
 
   private DatabaseDumper dumper(DatabaseConfig db) {
-    if (db.engine() == DatabaseConfig.Engine.SQLITE) {
-      var path = db.path().orElseGet(() -> java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
-      return new SqliteDumper(path, config.app().stateDir().resolve("tmp"));
+    switch (db.engine()) {
+      case POSTGRESQL:
+        return new PostgresDumper(settings(db.jdbcUrl(), db.user(), db.password()));
+      case MARIADB:
+      case MYSQL:
+        return new MariaDbDumper(settings(db.jdbcUrl(), db.user(), db.password()));
+      default:
+        var path = db.path().orElseGet(() -> java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
+        return new SqliteDumper(path, config.app().stateDir().resolve("tmp"));
     }
-    return new UnsupportedDumper(db.engine().key());
   }
 
   private List<Probe> healthProbes(CommandRunner commands, DataSource appDs) {

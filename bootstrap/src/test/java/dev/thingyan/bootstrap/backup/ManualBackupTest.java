@@ -1,0 +1,112 @@
+package dev.thingyan.bootstrap.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.thingyan.bootstrap.Standalone;
+import dev.thingyan.bootstrap.ThingyanSystem;
+import dev.thingyan.bootstrap.config.ConfigLoader;
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The backups wired from a configuration, on the real PostgreSQL server: a manual backup, a
+ * "migration", then `restore` leaves exactly the backup's content and keeps a safety backup.
+ */
+class ManualBackupTest {
+
+  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  private static final Actor ADMIN_ACTOR = new Actor("cli:test");
+  private final String db = "thingyan_manual_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  @TempDir Path dir;
+
+  @BeforeEach
+  void createDatabase() throws Exception {
+    sql(ADMIN, "CREATE DATABASE " + db);
+    sql(url(), "CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
+        "INSERT INTO bookings (guest) VALUES ('မောင်မောင်'), ('Aye Aye')");
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    sql(ADMIN, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+  }
+
+  @Test
+  void aRestoreLeavesExactlyTheBackupAndKeepsASafetyCopy() throws Exception {
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      List<Long> progress = new ArrayList<>();
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, progress::add);
+      assertThat(backup.engine()).isEqualTo("postgresql");
+      assertThat(backup.kind()).isEqualTo(BackupKind.MANUAL);
+      assertThat(system.backupDatabase().verify(ADMIN_ACTOR, backup.backupId())).contains("1 tables");
+
+      sql(url(), "ALTER TABLE bookings ADD COLUMN channel TEXT", "CREATE TABLE rates (id INT)",
+          "INSERT INTO bookings (guest, channel) VALUES ('late guest', 'web')");
+
+      BackupRecord safety = system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {});
+
+      assertThat(safety.kind()).isEqualTo(BackupKind.SAFETY);
+      assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"))
+          .containsExactly("bookings");
+      assertThat(rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'bookings' ORDER BY 1"))
+          .containsExactly("guest", "id");
+      assertThat(rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
+      assertThat(system.backupDatabase().list()).extracting(BackupRecord::backupId)
+          .contains(backup.backupId(), safety.backupId());
+      assertThat(Files.readString(dir.resolve("thingyan.yaml"))).doesNotContain("secret");
+    }
+  }
+
+  @Test
+  void anUnknownBackupIsAClearError() throws Exception {
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, "nope", p -> {}))
+          .hasMessageContaining("no backup nope").hasMessageContaining("thingyan backups");
+    }
+  }
+
+  private Path config() throws Exception {
+    Path releases = Files.createDirectories(dir.resolve("releases-feed"));
+    return Files.writeString(dir.resolve("thingyan.yaml"), String.join("\n",
+        "app:", "  root: " + dir.resolve("app"),
+        "journal:", "  url: \"jdbc:h2:file:" + dir.resolve("journal/thingyan") + "\"",
+        "source:", "  type: folder", "  folder:", "    path: " + releases,
+        "verify:", "  allow_unsigned: true",
+        "health:", "  checks:", "    - {type: database}",
+        "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), ""));
+  }
+
+  private String url() {
+    return "jdbc:postgresql://127.0.0.1:5432/" + db;
+  }
+
+  private List<String> rows(String query) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url(), "postgres", "");
+        ResultSet r = c.createStatement().executeQuery(query)) {
+      while (r.next()) out.add(r.getString(1));
+    }
+    return out;
+  }
+
+  private static void sql(String url, String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      for (String s : statements) c.createStatement().execute(s);
+    }
+  }
+}
