@@ -14,7 +14,11 @@ import dev.thingyan.adapter.jdbc.app.PostgresDumper;
 import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
 import dev.thingyan.adapter.jdbc.app.SqliteDumper;
 import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
+import dev.thingyan.adapter.storage.backup.AeadBackupCodec;
 import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
+import dev.thingyan.adapter.storage.backup.S3BackupStore;
+import dev.thingyan.adapter.storage.backup.S3SecretKey;
+import dev.thingyan.adapter.storage.backup.S3StoreConfig;
 import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
 import dev.thingyan.adapter.storage.command.ShellCommandRunner;
 import dev.thingyan.adapter.storage.release.FileRunLock;
@@ -30,6 +34,8 @@ import dev.thingyan.bootstrap.config.ThingyanConfig;
 import dev.thingyan.domain.run.CorePorts;
 import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.domain.run.UpdateSettings;
+import dev.thingyan.ports.out.BackupCodec;
+import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.CommandRunner;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
@@ -110,8 +116,8 @@ public final class ThingyanBuilder {
           new FileSystemReleaseWorkspace(config.app().root(), faults),
           commands,
           dumper(db),
-          new LocalFolderBackupStore(config.backup().localPath()),
-          new ZstdBackupCodec(),
+          backupStore(closer),
+          config.backup().keysetFile().<BackupCodec>map(AeadBackupCodec::fromKeysetFile).orElseGet(ZstdBackupCodec::new),
           journal.backupCatalog(),
           journal.auditTrail(),
           health,
@@ -134,6 +140,14 @@ public final class ThingyanBuilder {
         config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
         new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval()),
         config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()));
+  }
+
+  private BackupStore backupStore(Closer closer) {
+    return config.backup().s3().<BackupStore>map(s3 -> closer.add(new S3BackupStore(
+            new S3StoreConfig(s3.endpoint(), s3.region(), s3.bucket(), s3.prefix(), s3.accessKeyId(),
+                S3SecretKey.of(s3.secretAccessKey().reveal()), s3.pathStyle(), s3.partSizeBytes(),
+                Duration.ofSeconds(60)))))
+        .orElseGet(() -> new LocalFolderBackupStore(config.backup().localPath()));
   }
 
   private ReleaseSource releaseSource() {

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code thingyan backup}: a manual backup of the app database now, with its progress; {@code
  * thingyan backup verify ID} checks one. Exit 1 when it failed.
  */
-@Command(name = "backup", subcommands = {BackupVerifyCommand.class})
+@Command(name = "backup", subcommands = {BackupVerifyCommand.class, BackupKeygenCommand.class})
 final class BackupCommand implements Callable<Integer> {
   @ParentCommand ThingyanCommand root;
 

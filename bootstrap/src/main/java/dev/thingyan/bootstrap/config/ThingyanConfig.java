@@ -59,7 +59,8 @@ public record ThingyanConfig(
    */
   public List<String> secrets() {
     Optional<Secret> token = source instanceof SourceConfig.GitHub g ? g.token() : Optional.empty();
-    return Stream.of(journal.password(), database.password(), token)
+    Optional<Secret> s3 = backup.s3().map(BackupConfig.S3::secretAccessKey);
+    return Stream.of(journal.password(), database.password(), token, s3)
         .flatMap(Optional::stream)
         .map(Secret::reveal)
         .distinct()

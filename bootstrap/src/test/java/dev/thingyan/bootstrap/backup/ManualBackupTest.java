@@ -32,6 +32,7 @@ class ManualBackupTest {
   private static final Actor ADMIN_ACTOR = new Actor("cli:test");
   private final String db = "thingyan_manual_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   @TempDir Path dir;
+  private String encryption = "";
 
   @BeforeEach
   void createDatabase() throws Exception {
@@ -72,6 +73,24 @@ class ManualBackupTest {
   }
 
   @Test
+  void withAKeysetBackupsAreEncryptedAtRestAndStillRestore() throws Exception {
+    Path keyset = dir.resolve("backup-keyset.json");
+    dev.thingyan.adapter.storage.backup.AeadBackupCodec.writeNewKeyset(keyset);
+    encryption = "  encryption:\n    keyset_file: " + keyset + "\n";
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+      assertThat(backup.codec()).isEqualTo("zstd+aead");
+      byte[] stored = Files.readAllBytes(dir.resolve("backups").resolve(backup.storeKey()));
+      assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Aye Aye");
+
+      sql(url(), "DELETE FROM bookings");
+      system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {});
+
+      assertThat(rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
+    }
+  }
+
+  @Test
   void anUnknownBackupIsAClearError() throws Exception {
     try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
       assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, "nope", p -> {}))
@@ -88,7 +107,7 @@ class ManualBackupTest {
         "verify:", "  allow_unsigned: true",
         "health:", "  checks:", "    - {type: database}",
         "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
-        "backup:", "  local:", "    path: " + dir.resolve("backups"), ""));
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), encryption));
   }
 
   private String url() {
