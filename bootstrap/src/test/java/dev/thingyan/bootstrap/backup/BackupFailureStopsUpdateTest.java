@@ -1,0 +1,92 @@
+package dev.thingyan.bootstrap.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thingyan.bootstrap.Standalone;
+import dev.thingyan.bootstrap.ThingyanSystem;
+import dev.thingyan.bootstrap.config.ConfigLoader;
+import dev.thingyan.bootstrap.demo.DemoReleaseBuilder;
+import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.bootstrap.demo.SampleEdition;
+import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.in.UpdateRequest;
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunOptions;
+import dev.thingyan.ports.model.RunState;
+import dev.thingyan.ports.model.StepRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spec: "Backup failure -> update stops". The app's database answers (the precheck passes)
+ * but the real pg_dump cannot read a table: the run ends backup_failed, nothing is downloaded or
+ * installed, and no backup is recorded or left in the store.
+ */
+class BackupFailureStopsUpdateTest {
+
+  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private final String db = "thingyan_bf_" + suffix;
+  private final String role = "thingyan_bf_" + suffix;
+  @TempDir Path dir;
+
+  @BeforeEach
+  void databaseTheAppUserCannotFullyRead() throws Exception {
+    sql(ADMIN, "CREATE DATABASE " + db, "CREATE ROLE " + role + " LOGIN");
+    sql("jdbc:postgresql://127.0.0.1:5432/" + db, "CREATE TABLE folios (id INT)", "REVOKE ALL ON folios FROM PUBLIC");
+  }
+
+  @AfterEach
+  void drop() throws Exception {
+    sql(ADMIN, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)", "DROP ROLE IF EXISTS " + role);
+  }
+
+  @Test
+  void aFailedBackupStopsTheUpdateBeforeAnythingIsDownloaded() throws Exception {
+    DemoSigner signer = DemoSigner.generate();
+    new DemoReleaseBuilder(signer).build(SampleEdition.V1, dir.resolve("feed"));
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config(signer)))) {
+      Run run = system.applyUpdate().apply(new UpdateRequest(new Actor("cli:test"), Optional.empty(), RunOptions.DEFAULT));
+
+      assertThat(run.state()).isEqualTo(RunState.BACKUP_FAILED);
+      assertThat(run.reason()).get().asString().contains("backup failed").contains("permission denied");
+      QueryRuns.Detail detail = system.queryRuns().run(run.id()).orElseThrow();
+      assertThat(detail.steps()).extracting(StepRecord::step).containsExactly("precheck", "backup");
+      assertThat(system.backupDatabase().list()).isEmpty();
+      assertThat(system.queryRuns().status().current()).isEmpty();
+      try (Stream<Path> left = Files.list(Files.createDirectories(dir.resolve("backups")))) {
+        assertThat(left).as("nothing that looks like a backup is left").isEmpty();
+      }
+      assertThat(dir.resolve("app/releases")).satisfiesAnyOf(
+          p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    }
+  }
+
+  private Path config(DemoSigner signer) throws Exception {
+    return Files.writeString(dir.resolve("thingyan.yaml"), String.join("\n",
+        "app:", "  root: " + dir.resolve("app"), "  package_asset: [\"app-*.tar.gz\"]",
+        "journal:", "  url: \"jdbc:h2:file:" + dir.resolve("journal/thingyan") + "\"",
+        "source:", "  type: folder", "  folder:", "    path: " + dir.resolve("feed"),
+        "verify:", "  public_keys: [\"" + signer.publicKeyBase64() + "\"]",
+        "health:", "  checks:", "    - {type: database}",
+        "prechecks:", "  min_free_disk: 1MB",
+        "database:", "  engine: postgresql", "  url: jdbc:postgresql://127.0.0.1:5432/" + db, "  user: " + role,
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), ""));
+  }
+
+  private static void sql(String url, String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      for (String s : statements) c.createStatement().execute(s);
+    }
+  }
+}
