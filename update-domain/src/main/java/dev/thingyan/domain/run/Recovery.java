@@ -31,7 +31,7 @@ final class Recovery {
 
   /** Called with the run locks held. */
   Run recover(Run run) {
-    RunRecorder rec = s.recorder(run);
+    RunRecorder rec = s.recorder(run).resumed();
     if (run.awaiting() == Run.Awaiting.DB_RESTORE_CONFIRMATION) {
       return run;
     }

@@ -47,8 +47,11 @@ final class Rollback {
 
   private Run undoUpdate(RunRecorder rec, Optional<Boolean> decision) {
     Run run = rec.refresh();
-    boolean swapped = s.isCurrent(run.releaseDir());
-    MigrationStatus migrations = MigrationStatus.of(s.ports.journal().steps(run.id()));
+    java.util.List<StepRecord> steps = s.ports.journal().steps(run.id());
+    // also when an interrupted rollback already switched current back: the old release's
+    // post_swap (the app's restart) may never have run, and the new release would go on serving
+    boolean swapped = s.isCurrent(run.releaseDir()) || stepSucceeded(steps, "swap");
+    MigrationStatus migrations = MigrationStatus.of(steps);
     // a gate a release asked for (maintenance_required) must come down even if nothing else changed
     boolean gate = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
     if (gate) maintenanceOn(rec, run);

@@ -39,6 +39,19 @@ final class RunRecorder {
     return run;
   }
 
+  /**
+   * For a run picked up again (recovery, an admin's decision): the events already journaled were
+   * told to listeners by the process that wrote them, so they are not told again (metrics would
+   * count them twice).
+   */
+  RunRecorder resumed() {
+    List<RunEvent> history = journal.events(run.id(), 0, Integer.MAX_VALUE);
+    if (!history.isEmpty()) {
+      lastSeq = history.get(history.size() - 1).seq();
+    }
+    return this;
+  }
+
   Run refresh() {
     run = journal.find(run.id()).orElseThrow();
     return run;

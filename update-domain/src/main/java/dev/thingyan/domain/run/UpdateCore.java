@@ -112,7 +112,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
       throw new RunRefusedException("run " + run.id() + " waits for your decision about the database: "
           + "run `thingyan rollback --restore-db` or `thingyan rollback --keep-db`");
     }
-    RunRecorder rec = s.recorder(run);
+    RunRecorder rec = s.recorder(run).resumed();
     rec.log(LogLevel.INFO, "db_restore", request.actor() + " decided to "
         + (request.restoreDatabase().get() ? "restore the database" : "keep the database") + ": " + request.reason());
     s.audit("system.rollback.started", run, "admin decision: restore database = " + request.restoreDatabase().get());
