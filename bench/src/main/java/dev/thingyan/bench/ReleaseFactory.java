@@ -1,6 +1,6 @@
 package dev.thingyan.bench;
 
-import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Builds signed releases of a given size, as an app's CI would and as the demo does
- * ({@link DemoSigner}: minisign, prehashed, trusted comment {@code thingyan release v<version>}):
+ * ({@link MinisignSigner}: minisign, prehashed, trusted comment {@code thingyan release v<version>}):
  * {@code <dir>/v<version>/} holds {@code app-<version>.tar.gz} (one incompressible file of random
  * bytes plus a VERSION file), {@code release.json} (no migration), {@code SHA256SUMS} and
  * {@code SHA256SUMS.minisig}. That layout is both a folder source and what the bench server
@@ -37,7 +37,7 @@ public final class ReleaseFactory {
     Args args = new Args(argv);
     Path dir = Path.of(args.get("dir"));
     Files.createDirectories(dir);
-    DemoSigner signer = DemoSigner.generate();
+    MinisignSigner signer = MinisignSigner.generate();
     for (String spec : args.all("release")) {
       String[] p = spec.split("=");
       long t0 = System.nanoTime();
@@ -45,10 +45,10 @@ public final class ReleaseFactory {
       System.out.printf("built v%s: %s (%d bytes) in %.1f s%n", p[0], pkg.getFileName(),
           Files.size(pkg), (System.nanoTime() - t0) / 1e9);
     }
-    Files.writeString(Path.of(args.get("pubkey")), signer.publicKeyBase64() + "\n");
+    Files.writeString(Path.of(args.get("pubkey")), signer.publicKeyLine() + "\n");
   }
 
-  static Path build(Path dir, String version, long bytes, DemoSigner signer) throws IOException {
+  static Path build(Path dir, String version, long bytes, MinisignSigner signer) throws IOException {
     String tag = "v" + version;
     Path rel = Files.createDirectories(dir.resolve(tag));
     Path pkg = rel.resolve("app-" + version + ".tar.gz");
@@ -62,7 +62,7 @@ public final class ReleaseFactory {
         + sha256(manifest) + "  " + manifest.getFileName() + "\n";
     Path sumsFile = Files.writeString(rel.resolve("SHA256SUMS"), sums);
     Files.write(rel.resolve("SHA256SUMS.minisig"),
-        signer.sign(Files.readAllBytes(sumsFile), "thingyan release " + tag));
+        signer.sign(Files.readAllBytes(sumsFile), "thingyan release " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return pkg;
   }
 

@@ -4,7 +4,7 @@ import dev.thingyan.bootstrap.config.ConfigLoader;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
 import dev.thingyan.bootstrap.demo.DemoReleaseBuilder;
 import dev.thingyan.bootstrap.demo.DemoReleaseServer;
-import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import dev.thingyan.bootstrap.demo.SampleApp;
 import dev.thingyan.bootstrap.demo.SampleAppRuntime;
 import dev.thingyan.bootstrap.demo.SampleEdition;
@@ -33,7 +33,7 @@ public final class DemoEnvironment implements AutoCloseable {
   private final Path root;
   private final int port;
   private final Path database;
-  private final DemoSigner signer = DemoSigner.generate();
+  private final MinisignSigner signer = MinisignSigner.generate();
   private final DemoReleaseBuilder builder = new DemoReleaseBuilder(signer);
   private final DemoReleaseServer server = new DemoReleaseServer("demo", "pms");
   private final Path config;
@@ -84,7 +84,7 @@ public final class DemoEnvironment implements AutoCloseable {
     return database;
   }
 
-  public DemoSigner signer() {
+  public MinisignSigner signer() {
     return signer;
   }
 
@@ -139,7 +139,7 @@ public final class DemoEnvironment implements AutoCloseable {
         "    api_url: " + server.apiBase(),
         "    repo: " + server.repository(),
         "verify:",
-        "  public_keys: [\"" + signer.publicKeyBase64() + "\"]",
+        "  public_keys: [\"" + signer.publicKeyLine() + "\"]",
         "hooks:",
         "  migrate:",
         "    - {run: bin/app.sh migrate, only_if: bin/app.sh pending, timeout: 3m}",

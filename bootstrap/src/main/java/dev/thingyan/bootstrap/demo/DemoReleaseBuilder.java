@@ -1,5 +1,7 @@
 package dev.thingyan.bootstrap.demo;
 
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,9 +27,9 @@ public final class DemoReleaseBuilder {
   public static final String SIGNATURE = "SHA256SUMS.minisig";
   public static final String MANIFEST = "release.json";
 
-  private final DemoSigner signer;
+  private final MinisignSigner signer;
 
-  public DemoReleaseBuilder(DemoSigner signer) {
+  public DemoReleaseBuilder(MinisignSigner signer) {
     this.signer = Objects.requireNonNull(signer, "signer");
   }
 
@@ -48,7 +50,7 @@ public final class DemoReleaseBuilder {
         DemoArchive.tarGz(tree, "app-" + edition.version(), pkg);
         Path manifest = Files.writeString(dir.resolve(MANIFEST), manifest(edition));
         Path sums = Files.writeString(dir.resolve(SUMS), sums(List.of(pkg, manifest)));
-        Path sig = Files.write(dir.resolve(SIGNATURE), signer.sign(Files.readAllBytes(sums),
+        Path sig = Files.writeString(dir.resolve(SIGNATURE), signer.sign(Files.readAllBytes(sums),
             "thingyan release " + edition.tag()));
         return new DemoRelease(edition.version(), edition.tag(), "Demo PMS " + edition.tag(),
             edition.notes(), dir, List.of(pkg, manifest, sums, sig));

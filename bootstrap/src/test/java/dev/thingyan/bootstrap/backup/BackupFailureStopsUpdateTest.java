@@ -6,7 +6,7 @@ import dev.thingyan.bootstrap.Standalone;
 import dev.thingyan.bootstrap.ThingyanSystem;
 import dev.thingyan.bootstrap.config.ConfigLoader;
 import dev.thingyan.bootstrap.demo.DemoReleaseBuilder;
-import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import dev.thingyan.bootstrap.demo.SampleEdition;
 import dev.thingyan.ports.in.QueryRuns;
 import dev.thingyan.ports.in.UpdateRequest;
@@ -53,7 +53,7 @@ class BackupFailureStopsUpdateTest {
 
   @Test
   void aFailedBackupStopsTheUpdateBeforeAnythingIsDownloaded() throws Exception {
-    DemoSigner signer = DemoSigner.generate();
+    MinisignSigner signer = MinisignSigner.generate();
     new DemoReleaseBuilder(signer).build(SampleEdition.V1, dir.resolve("feed"));
     try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config(signer)))) {
       Run run = system.applyUpdate().apply(new UpdateRequest(new Actor("cli:test"), Optional.empty(), RunOptions.DEFAULT));
@@ -72,12 +72,12 @@ class BackupFailureStopsUpdateTest {
     }
   }
 
-  private Path config(DemoSigner signer) throws Exception {
+  private Path config(MinisignSigner signer) throws Exception {
     return Files.writeString(dir.resolve("thingyan.yaml"), String.join("\n",
         "app:", "  root: " + dir.resolve("app"), "  package_asset: [\"app-*.tar.gz\"]",
         "journal:", "  url: \"jdbc:h2:file:" + dir.resolve("journal/thingyan") + "\"",
         "source:", "  type: folder", "  folder:", "    path: " + dir.resolve("feed"),
-        "verify:", "  public_keys: [\"" + signer.publicKeyBase64() + "\"]",
+        "verify:", "  public_keys: [\"" + signer.publicKeyLine() + "\"]",
         "health:", "  checks:", "    - {type: database}",
         "prechecks:", "  min_free_disk: 1MB",
         "database:", "  engine: postgresql", "  url: jdbc:postgresql://127.0.0.1:5432/" + db, "  user: " + role,

@@ -1,5 +1,7 @@
 package dev.thingyan.bootstrap.demo;
 
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoReleaseBuilderTest {
 
   @TempDir Path out;
-  private final DemoSigner signer = DemoSigner.generate();
+  private final MinisignSigner signer = MinisignSigner.generate();
 
   @Test
   void buildsTheFourAssetsOfARelease() {

@@ -1,5 +1,7 @@
 package dev.thingyan.bootstrap.demo;
 
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ class DemoReleaseServerTest {
 
   @BeforeAll
   static void publish() {
-    var builder = new DemoReleaseBuilder(DemoSigner.generate());
+    var builder = new DemoReleaseBuilder(MinisignSigner.generate());
     server = new DemoReleaseServer("acme", "pms");
     v1 = builder.build(SampleEdition.V1, out);
     server.publish(v1);

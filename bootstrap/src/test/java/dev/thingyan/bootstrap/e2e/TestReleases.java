@@ -1,7 +1,7 @@
 package dev.thingyan.bootstrap.e2e;
 
 import dev.thingyan.bootstrap.demo.DemoRelease;
-import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import dev.thingyan.bootstrap.demo.SampleApp;
 import dev.thingyan.bootstrap.demo.SampleEdition;
 import java.io.IOException;
@@ -32,9 +32,9 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 final class TestReleases {
 
   private final Path out;
-  private final DemoSigner signer;
+  private final MinisignSigner signer;
 
-  TestReleases(Path out, DemoSigner signer) {
+  TestReleases(Path out, MinisignSigner signer) {
     this.out = out;
     this.signer = signer;
   }
@@ -54,7 +54,7 @@ final class TestReleases {
     private final SampleEdition files;
     private final String version;
     private String brokenHealth;
-    private DemoSigner signedBy = signer;
+    private MinisignSigner signedBy = signer;
     private boolean signed = true;
     private UnaryOperator<String> editSums = UnaryOperator.identity();
     private boolean tamperedAfterSigning;
@@ -71,7 +71,7 @@ final class TestReleases {
       return this;
     }
 
-    Recipe signedBy(DemoSigner other) {
+    Recipe signedBy(MinisignSigner other) {
       this.signedBy = other;
       return this;
     }
@@ -116,7 +116,7 @@ final class TestReleases {
         List<Path> assets = new ArrayList<>(List.of(pkg, manifest, sums));
         if (signed) {
           assets.add(Files.write(dir.resolve("SHA256SUMS.minisig"),
-              signedBy.sign(Files.readAllBytes(sums), "thingyan release " + tag)));
+              signedBy.sign(Files.readAllBytes(sums), "thingyan release " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         if (tamperedAfterSigning) {
           Files.writeString(tree.resolve("bin/backdoor.sh"), "#!/bin/sh\necho pwned\n");

@@ -3,7 +3,7 @@ package dev.thingyan.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thingyan.bootstrap.demo.DemoRelease;
-import dev.thingyan.bootstrap.demo.DemoSigner;
+import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import dev.thingyan.bootstrap.demo.SampleEdition;
 import dev.thingyan.ports.in.PrecheckFinding;
 import dev.thingyan.ports.in.UpdateRequest;
@@ -75,7 +75,7 @@ class VerificationRefusalTest {
 
   @Test
   void aReleaseSignedByAnUntrustedKeyIsRefused() {
-    Run run = sandbox.install(sandbox.releases.of(SampleEdition.V2, "1.3.2").signedBy(DemoSigner.generate()).build());
+    Run run = sandbox.install(sandbox.releases.of(SampleEdition.V2, "1.3.2").signedBy(MinisignSigner.generate()).build());
 
     assertRefusedInPrecheck(run, "release v1.3.2 has an invalid signature");
   }
