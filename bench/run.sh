@@ -15,7 +15,9 @@
 # Prints the summary and writes bench/results/latest.md. About 5 minutes on 2 cores.
 #
 # Environment: BENCH_RUNS (default 5), BENCH_SKIP_BUILD=1 (use the jars already built),
-# BENCH_MVN_ARGS (default "-o": offline), TMPDIR (where the ~700 MB of temporary files go).
+# BENCH_MVN_ARGS (default "-o": offline), TMPDIR (where the ~700 MB of temporary files go),
+# BENCH_ONLY=download|rss|startup (a quick run of one measurement while tuning; it writes
+# bench/results/quick.md, never latest.md).
 set -euo pipefail
 
 bench=$(cd -- "$(dirname -- "$0")" && pwd -P)
@@ -44,10 +46,25 @@ if ! "$time_bin" -v true >/dev/null 2>&1; then
   fi
 fi
 
+only=${BENCH_ONLY:-all}
+case $only in
+  all|download|rss|startup) ;;
+  *) echo "bench: BENCH_ONLY must be download, rss or startup" >&2; exit 2 ;;
+esac
+runs_part() { [ "$only" = all ] || [ "$only" = "$1" ]; }
+
 launcher_opts=$(sed -n 's/^opts=\${THINGYAN_JAVA_OPTS:-\(.*\)}$/\1/p' bin/thingyan)
 [ -n "$launcher_opts" ] || { echo "bench: cannot read the default JVM options from bin/thingyan" >&2; exit 2; }
-# the same without C1-only compilation (the JDK's SHA-256 intrinsic is a C2 one)
-c2_opts=$(printf '%s\n' "$launcher_opts" | sed 's/ *-XX:TieredStopAtLevel=[0-9]//')
+# the alternative measured next to the default: the other side of -XX:TieredStopAtLevel=1 (C1
+# only: less compiler memory, but no SHA-256 intrinsic, which is a C2 one)
+case " $launcher_opts " in
+  *" -XX:TieredStopAtLevel="*)
+    alt_opts=$(printf '%s\n' "$launcher_opts" | sed 's/ *-XX:TieredStopAtLevel=[0-9]//')
+    alt_label="launcher options without TieredStopAtLevel=1" ;;
+  *)
+    alt_opts="$launcher_opts -XX:TieredStopAtLevel=1"
+    alt_label="launcher options with TieredStopAtLevel=1 (C1 only)" ;;
+esac
 
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
   say "building thingyan (mvn $mvn_args install -DskipTests) and the bench"
@@ -89,30 +106,41 @@ done
 api=$(sed -n 's/^api=//p' "$work/server.info")
 cat "$work/server.log" >&2
 
+# the launcher's first start after a build makes its class archive (AppCDS, see bin/thingyan):
+# done here, so that no measured run pays for it
+say "first start of the launcher after the build (class archive)"
+"$repo/bin/thingyan" --version >/dev/null
+
 download() { # section key label opts...
   local section=$1 key=$2 label=$3; shift 3
   "$java" "$@" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" dev.thingyan.bench.DownloadBench \
     --api "$api" --tag v2.0.0 --sums "$work/releases/v2.0.0/SHA256SUMS" --work "$work/download" \
     --runs "$runs" --label "$label" --key "$key" --section "$section" --results "$results"
 }
-say "1. download + SHA-256 of 200 MB: thingyan vs curl | sha256sum (client JVM: launcher default options)"
-# shellcheck disable=SC2086
-download a dl.launcher "launcher default options" $launcher_opts
-say "1b. the same, client JVM without -XX:TieredStopAtLevel=1"
-# shellcheck disable=SC2086
-download b dl.c2 "launcher options without TieredStopAtLevel=1" $c2_opts
+if runs_part download; then
+  say "1. download + SHA-256 of 200 MB: thingyan vs curl | sha256sum (client JVM: launcher default options)"
+  # shellcheck disable=SC2086
+  download a dl.launcher "launcher default options" $launcher_opts
+  say "1b. the same, client JVM: $alt_label"
+  # shellcheck disable=SC2086
+  download b dl.c2 "$alt_label" $alt_opts
+fi
 
-say "2. peak RSS of bin/thingyan apply (50 MB and 200 MB; github and folder sources)"
-"$java" -cp "$cp" dev.thingyan.bench.ApplyRss --launcher "$repo/bin/thingyan" --launcher-opts "$launcher_opts" \
-  --time "$time_bin" --api "$api" --releases "$work/releases" --pubkey "$work/pubkey.txt" \
-  --work "$work/rss" --results "$results" \
-  --case github:0.5.0 --case github:2.0.0 --case folder:0.5.0 --case folder:2.0.0 \
-  --case "github:2.0.0:$c2_opts" || { echo "bench: an apply failed (logs above)" >&2; rss_failed=1; }
+if runs_part rss; then
+  say "2. peak RSS of bin/thingyan apply (50 MB and 200 MB; github and folder sources)"
+  "$java" -cp "$cp" dev.thingyan.bench.ApplyRss --launcher "$repo/bin/thingyan" --launcher-opts "$launcher_opts" \
+    --time "$time_bin" --api "$api" --releases "$work/releases" --pubkey "$work/pubkey.txt" \
+    --work "$work/rss" --results "$results" \
+    --case github:0.5.0 --case github:2.0.0 --case folder:0.5.0 --case folder:2.0.0 \
+    --case "github:2.0.0:$alt_opts" || { echo "bench: an apply failed (logs above)" >&2; rss_failed=1; }
+fi
 
-say "3. process start -> first state transition of bin/thingyan apply (median of $runs)"
-"$java" -cp "$cp" dev.thingyan.bench.StartupBench --launcher "$repo/bin/thingyan" --launcher-opts "$launcher_opts" \
-  --classes "$bench/target/classes" --api "$api" --releases "$work/releases" --pubkey "$work/pubkey.txt" \
-  --version 0.1.0 --work "$work/start" --runs "$runs" --results "$results"
+if runs_part startup; then
+  say "3. process start -> first state transition of bin/thingyan apply (median of $runs)"
+  "$java" -cp "$cp" dev.thingyan.bench.StartupBench --launcher "$repo/bin/thingyan" --launcher-opts "$launcher_opts" \
+    --classes "$bench/target/classes" --api "$api" --releases "$work/releases" --pubkey "$work/pubkey.txt" \
+    --version 0.1.0 --work "$work/start" --runs "$runs" --results "$results"
+fi
 
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 mem=$(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo)
@@ -124,12 +152,14 @@ if awk -v a="${load_start%% *}" -v b="${load_end%% *}" -v n="$(nproc)" 'BEGIN { 
   load_note="$load_note — **more runnable work than CPUs: other processes shared the machine, so absolute times are inflated and noisy; ratios come from alternating runs, peak RSS is unaffected**"
 fi
 say "results"
-"$java" -cp "$cp" dev.thingyan.bench.Report --results "$results" --out "$bench/results/latest.md" \
-  --header "run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh\`, BENCH_RUNS=$runs, commit $rev (working tree as built)" \
+if [ "$only" = all ]; then out_md=$bench/results/latest.md; else out_md=$bench/results/quick.md; fi
+"$java" -cp "$cp" dev.thingyan.bench.Report --results "$results" --out "$out_md" --alt-label "$alt_label" \
+  --header "run: $(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh\`, BENCH_RUNS=$runs$([ "$only" = all ] || echo ", BENCH_ONLY=$only"), commit $rev (working tree as built)" \
   --header "machine: $(nproc) CPUs ($cpu), $mem RAM, $(uname -sr); $jv" \
   --header "$load_note" \
+  --header "launcher AppCDS class archive: $(ls bootstrap/target/thingyan-*.jsa >/dev/null 2>&1 && echo "in use (made by the launcher's first start, see bin/thingyan)" || echo none)" \
   --header "launcher default JVM options: \`$launcher_opts\`; curl $(curl --version | head -1 | cut -d' ' -f2), $(sha256sum --version | head -1)" \
   --header "sizes in MB = 10^6 bytes; the 200 MB release package is $(stat -c %s "$work/releases/v2.0.0/app-2.0.0.tar.gz") bytes, the 50 MB one $(stat -c %s "$work/releases/v0.5.0/app-0.5.0.tar.gz")"
 echo
-echo "Full results: $bench/results/latest.md"
+echo "Full results: $out_md"
 [ -z "${rss_failed:-}" ]

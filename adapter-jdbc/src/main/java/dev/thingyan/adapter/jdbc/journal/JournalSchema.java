@@ -20,7 +20,9 @@ import liquibase.ui.LoggerUIService;
 /**
  * Brings the journal's tables up to date with Liquibase. Liquibase's own lock table serialises two
  * processes starting at once; its tables carry our prefix so they never meet the host app's own
- * Liquibase tables in a shared database.
+ * Liquibase tables in a shared database. When the changelog table already lists every changeset
+ * ({@link AppliedChangeSets}), Liquibase is not even loaded: on a CLI's every start that saves
+ * the seconds its class loading and changelog parsing take.
  */
 final class JournalSchema {
 
@@ -31,6 +33,14 @@ final class JournalSchema {
   private JournalSchema() {}
 
   static void update(DataSource dataSource) throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!AppliedChangeSets.allApplied(connection)) {
+        liquibaseUpdate(connection);
+      }
+    }
+  }
+
+  private static void liquibaseUpdate(Connection connection) throws Exception {
     Map<String, Object> scope =
         Map.of(
             // Liquibase 4.30+ sends usage analytics by default; a PMS server must not call out
@@ -42,25 +52,23 @@ final class JournalSchema {
             new LoggerUIService(),
             Scope.Attr.resourceAccessor.name(),
             new ClassLoaderResourceAccessor(JournalSchema.class.getClassLoader()));
-    try (Connection connection = dataSource.getConnection()) {
-      Scope.child(
-          scope,
-          () -> {
-            Database database =
-                DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            database.setDatabaseChangeLogTableName(CHANGELOG_TABLE);
-            database.setDatabaseChangeLogLockTableName(CHANGELOG_LOCK_TABLE);
-            new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
-                // the summary goes to the log, never to the stdout of the CLI that opened the
-                // journal
-                .addArgumentValue(
-                    ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
-                .setOutput(OutputStream.nullOutputStream())
-                .execute();
-          });
-    }
+    Scope.child(
+        scope,
+        () -> {
+          Database database =
+              DatabaseFactory.getInstance()
+                  .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+          database.setDatabaseChangeLogTableName(CHANGELOG_TABLE);
+          database.setDatabaseChangeLogLockTableName(CHANGELOG_LOCK_TABLE);
+          new CommandScope(UpdateCommandStep.COMMAND_NAME)
+              .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+              .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CHANGELOG)
+              // the summary goes to the log, never to the stdout of the CLI that opened the
+              // journal
+              .addArgumentValue(
+                  ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
+              .setOutput(OutputStream.nullOutputStream())
+              .execute();
+        });
   }
 }
