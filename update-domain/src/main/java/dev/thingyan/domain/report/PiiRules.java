@@ -1,0 +1,62 @@
+package dev.thingyan.domain.report;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Guest data recognisable by its shape: e-mail addresses, Myanmar NRC numbers (Latin and Burmese
+ * script), passports, payment cards and phone numbers (Myanmar in every common form, Latin or
+ * Burmese digits, and international numbers written with {@code +}).
+ */
+final class PiiRules {
+  private PiiRules() {}
+
+  /** A decimal digit, Latin or Burmese (U+1040–U+1049). */
+  static final String D = "[0-9\\u1040-\\u1049]";
+  private static final String NOT_D_BEHIND = "(?<![0-9\\u1040-\\u1049])";
+  private static final String NOT_D_AHEAD = "(?![0-9\\u1040-\\u1049])";
+  /**
+   * Not the last group of a UUID or another dashed hex id ({@code …-3333-444444444444}). Only
+   * behind: a guard ahead would let {@code 09123456789-ext} through.
+   */
+  private static final String NOT_IN_HEX_ID = "(?<![0-9A-Fa-f]{4}-)";
+  /** Latin letters and Burmese letters and marks, not Burmese digits or punctuation. */
+  private static final String NRC_LETTER = "[A-Za-z\\u1000-\\u103F\\u1050-\\u109F]";
+
+  static final Rule EMAIL = Rule.replaceWith("email",
+      "(?<![\\p{L}\\p{N}._%+-])[\\p{L}\\p{N}._%+-]{1,64}+@(?:[\\p{L}\\p{N}-]{1,63}+\\.){1,8}"
+          + "\\p{L}{2,24}+(?![\\p{L}\\p{N}-])", "[email]").when("@");
+
+  static final Rule NRC = Rule.replaceWith("nrc", NOT_D_BEHIND + D + "{1,2}\\s{0,2}/\\s{0,2}"
+      + NRC_LETTER + "{2,16}\\s{0,2}(?:[(（]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[)）]|"
+      + NRC_LETTER + "{1,10})\\s{0,2}" + D + "{5,6}" + NOT_D_AHEAD, "[nrc]").when("/");
+
+  static final Rule PASSPORT_MM = Rule.replaceWith("passport",
+      "(?<![A-Za-z0-9])M[A-Z]?[0-9]{6,7}(?![A-Za-z0-9])", "[passport]").when("m");
+
+  static final Rule PASSPORT_LABELLED = Rule.keepPrefix("passport-labelled",
+      "(?i)((?:passport|ပတ်စ်ပို့|ပတ်စပို့)(?:\\s{0,2}(?:no\\.?|number|num|#|id))?"
+          + "\\s{0,4}[:=#]?\\s{0,4})"
+          + "(?=[a-z]{0,3}[0-9])[a-z0-9]{6,12}(?![a-z0-9])", "[passport]")
+      .when("passport", "ပတ်စ");
+
+  /** 13–19 digits, single spaces or dashes between; only Luhn-valid groups go, see Luhn. */
+  static final Rule CARD = new Rule("card", Pattern.compile(NOT_D_BEHIND + NOT_IN_HEX_ID + D
+      + "(?:[ -]?" + D + "){12,18}" + NOT_D_AHEAD),
+      m -> Luhn.redactCards(m.group()), List.of()).when("0", "1", "2", "3", "4", "5", "6", "7", "8",
+          "9", "၀", "၁", "၂", "၃", "၄", "၅", "၆", "၇", "၈", "၉");
+
+  static final Rule PHONE_MM = Rule.replaceWith("phone-mm", "(?<![0-9\\u1040-\\u1049A-Za-z])"
+      + NOT_IN_HEX_ID
+      + "(?:(?:\\+|[0၀]{2})\\s?\\(?(?:95|၉၅)\\)?|\\(\\+?(?:95|၉၅)\\)|95|၉၅|[0၀])"
+      + "[ .-]?[0၀]?[9၉](?:[ .-]?" + D + "){7,9}" + NOT_D_AHEAD, "[phone]")
+      .when("9", "၉");
+
+  static final Rule PHONE_INTL = Rule.replaceWith("phone-intl",
+      "(?<![0-9\\u1040-\\u1049A-Za-z+])\\+" + D + "(?:[ .()-]{0,2}" + D + "){7,14}" + NOT_D_AHEAD,
+      "[phone]").when("+");
+
+  /** Order matters: a card is tested before the phone rules can take part of its digits. */
+  static final List<Rule> RULES =
+      List.of(EMAIL, NRC, PASSPORT_LABELLED, PASSPORT_MM, CARD, PHONE_MM, PHONE_INTL);
+}

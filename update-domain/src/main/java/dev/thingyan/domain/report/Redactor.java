@@ -1,0 +1,80 @@
+package dev.thingyan.domain.report;
+
+import dev.thingyan.ports.model.report.ErrorReport;
+import dev.thingyan.ports.model.report.StackFrame;
+import dev.thingyan.ports.model.report.StackTrace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redacts a whole report before it is stored: by key in the context (any depth, any spelling, see
+ * {@link SensitiveKeys}) and by value in every free text: title, message, steps, the raw stack
+ * trace, each frame, and every string, number and key of the context. Ids (trace, request, user,
+ * role) are opaque by validation and left as they are.
+ */
+public final class Redactor {
+  /** What a value under a sensitive key becomes, whatever it was (a string, a map, a list). */
+  public static final String REDACTED = "[redacted]";
+
+  private final TextRedactor text = new TextRedactor();
+
+  /** @return a copy of the report with nothing personal or secret left that can be recognised. */
+  public ErrorReport redact(ErrorReport r) {
+    return new ErrorReport(text.redact(r.title()), r.severity(), r.source(), r.environment(),
+        r.appVersion(), r.traceId(), r.requestId(), r.userId(), r.role(),
+        r.stepsToReproduce().map(text::redact), text.redact(r.message()), r.exceptionType(),
+        redact(r.stackTrace()), redactMap(r.context()), r.occurredAt());
+  }
+
+  /** @return one free text redacted by value. */
+  public String redactText(String value) {
+    return text.redact(value);
+  }
+
+  private StackTrace redact(StackTrace trace) {
+    List<StackFrame> frames = new ArrayList<>(trace.frames().size());
+    for (StackFrame f : trace.frames()) {
+      frames.add(new StackFrame(text.redact(f.function()), f.file().map(text::redact), f.line()));
+    }
+    return new StackTrace(text.redact(trace.raw()), frames);
+  }
+
+  /** @return the map with sensitive keys' values replaced and every other value redacted. */
+  public Map<String, Object> redactMap(Map<String, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : map.entrySet()) {
+      Object value = SensitiveKeys.isSensitive(e.getKey()) ? REDACTED : redactValue(e.getValue());
+      String key = text.redact(e.getKey());
+      // two keys can redact to one ("a@x.io", "b@y.io" → "[email]"): keep both values
+      String unique = key;
+      for (int n = 2; out.containsKey(unique); n++) {
+        unique = key + "#" + n;
+      }
+      out.put(unique, value);
+    }
+    return out;
+  }
+
+  private Object redactValue(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      @SuppressWarnings("unchecked")
+      Map<String, ?> typed = (Map<String, ?>) map;
+      return redactMap(typed);
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(this::redactValue).toList();
+    }
+    if (value instanceof String s) {
+      return text.redact(s);
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      // a phone or card sent as a JSON number is still a phone or card
+      String s = value.toString();
+      String red = text.redact(s);
+      return red.equals(s) ? value : red;
+    }
+    return value == null ? null : text.redact(value.toString());
+  }
+}
