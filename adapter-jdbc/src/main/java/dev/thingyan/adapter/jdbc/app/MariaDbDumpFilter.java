@@ -49,6 +49,13 @@ final class MariaDbDumpFilter extends OutputStream {
   private boolean notRows;
   private boolean firstLine = true;
   private byte[] lastLineHead = new byte[0];
+  // mariadb-dump 10.11 writes an INSERT's rows one per line ("INSERT INTO `t` VALUES" then
+  // "(...),"): every line until the one ending in ';' is row data and must pass untouched, or a
+  // guest's text that happens to read "CREATE DEFINER=..." would be rewritten (and slowly)
+  private boolean inRows;
+  private boolean rowsLine;
+  private boolean atLineStart = true;
+  private byte lastByte;
 
   /**
    * @param dropSandbox true on restore: a client older than MariaDB 10.11.8 (or MySQL's) stops at
@@ -70,8 +77,14 @@ final class MariaDbDumpFilter extends OutputStream {
     int end = off + len;
     int i = off;
     while (i < end) {
+      if (atLineStart && inRows) {
+        passing = true;
+        rowsLine = true;
+      }
+      atLineStart = false;
       int newline = indexOf(b, i, end);
       int stop = newline < 0 ? end : newline + 1;
+      noteLastByte(b, i, stop);
       if (passing) {
         out.write(b, i, stop - i);
       } else {
@@ -93,6 +106,7 @@ final class MariaDbDumpFilter extends OutputStream {
       rows = startsWith(headOf(line), ROWS);
       notRows = !rows;
     }
+    rowsLine |= rows;
     if (rows || line.size() > MAX_LINE) {
       if (!rows) {
         LOG.warn(
@@ -113,13 +127,30 @@ final class MariaDbDumpFilter extends OutputStream {
       byte[] bytes = line.toByteArray();
       line.reset();
       if (startsWith(bytes, ROWS)) {
+        rowsLine = true;
         lastLineHead = headOf(bytes);
         out.write(bytes);
       } else {
         emit(new String(bytes, StandardCharsets.ISO_8859_1)); // byte for byte, whatever the charset
       }
     }
+    if (rowsLine) {
+      inRows = lastByte != ';';
+    }
+    rowsLine = false;
+    lastByte = 0;
+    atLineStart = true;
     firstLine = false;
+  }
+
+  /** Remembers the line's last byte that is not a line break: ';' ends a statement. */
+  private void noteLastByte(byte[] b, int from, int stop) {
+    for (int k = stop - 1; k >= from; k--) {
+      if (b[k] != '\n' && b[k] != '\r') {
+        lastByte = b[k];
+        return;
+      }
+    }
   }
 
   private void emit(String text) throws IOException {

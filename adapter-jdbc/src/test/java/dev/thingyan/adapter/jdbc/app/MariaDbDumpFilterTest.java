@@ -80,6 +80,23 @@ class MariaDbDumpFilterTest {
   }
 
   @Test
+  void rowsWrittenOneLinePerRowPassUntouchedUntilTheStatementEnds() throws IOException {
+    // mariadb-dump 10.11's layout: the rows of one INSERT on lines of their own
+    String rows = String.join("\n",
+        "INSERT INTO `notes` VALUES",
+        "(1,'CREATE DEFINER=`admin`@`%` PROCEDURE purge()'),",
+        "(2,'SET @@SESSION.SQL_LOG_BIN= 0;'),",
+        "(3,'/*!50013 DEFINER=`root`@`localhost` */');",
+        "CREATE DEFINER=`root`@`localhost` PROCEDURE `p`()",
+        "-- Dump completed on 2026-11-25 12:47:57",
+        "");
+    String expected = rows.replace("CREATE DEFINER=`root`@`localhost` PROCEDURE `p`()", "CREATE PROCEDURE `p`()");
+    for (int chunk : new int[] {1, 5, 64 * 1024}) {
+      assertThat(filter(rows, true, chunk)).as("chunks of %d", chunk).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void tellsATruncatedDumpFromACompleteOne() throws IOException {
     filter("-- MariaDB dump\nINSERT INTO `t` VALUES (1);\n", true, 5);
     filter("INSERT INTO `t` VALUES (1);\n-- Dump completed on 2026-11-25 12:47:57", true, 5);
