@@ -1,0 +1,17 @@
+package dev.thingyan.ports.in;
+
+import dev.thingyan.ports.model.report.DeliveryState;
+import dev.thingyan.ports.model.report.OutboxStats;
+import dev.thingyan.ports.model.report.TrackedIssue;
+import java.util.List;
+
+/** What the outbox holds and where delivery stands, for the CLI and the status screen. */
+public interface QueryErrorReports {
+
+  OutboxStats stats();
+
+  DeliveryState deliveryState();
+
+  /** @return fingerprints and their issues, the most recently seen first. */
+  List<TrackedIssue> issues(int limit);
+}
