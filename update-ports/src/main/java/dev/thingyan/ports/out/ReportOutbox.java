@@ -60,7 +60,9 @@ public interface ReportOutbox {
    * Links a fingerprint to an issue (after a create, or found by its marker): status
    * {@code LINKED}. When {@code reported} is true the issue's body told GitHub of every
    * occurrence so far: {@code unreported} becomes 0, {@code reportedVersion} the max version and
-   * {@code lastReportedAt} {@code at}.
+   * {@code lastReportedAt} {@code at}. When the fingerprint has no row yet (the map is being
+   * rebuilt from GitHub) one is created: empty title, no occurrences, first and last seen
+   * {@code at}.
    */
   void linked(String fingerprint, long issueNumber, boolean closed, boolean reported, Instant at);
 

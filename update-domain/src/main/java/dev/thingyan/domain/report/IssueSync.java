@@ -1,0 +1,171 @@
+package dev.thingyan.domain.report;
+
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.AuditEvent;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.model.report.DeliveryState;
+import dev.thingyan.ports.model.report.QueuedReport;
+import dev.thingyan.ports.model.report.RemoteIssue;
+import dev.thingyan.ports.model.report.TrackedIssue;
+import dev.thingyan.ports.out.IssueTrackerException;
+import dev.thingyan.ports.out.IssueTrackerException.Kind;
+import dev.thingyan.ports.out.ReportOutbox;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The requests to GitHub for one fingerprint: create (looking for a possibly created issue first
+ * when an earlier create's outcome is unknown), occurrence comments, reopening, and rebuilding the
+ * map from the markers. Every write waits for the spacing; the time of every write sent is kept
+ * in the journal, so the spacing holds across passes and processes.
+ */
+final class IssueSync {
+  static final String AUDIT_ACTION = "system.error_report.created";
+
+  private final DeliveryContext ctx;
+  private final ReportOutbox outbox;
+  private final PassTally tally;
+
+  IssueSync(DeliveryContext ctx, PassTally tally) {
+    this.ctx = ctx;
+    this.outbox = ctx.outbox();
+    this.tally = tally;
+  }
+
+  void create(TrackedIssue row, Instant deadline) throws InterruptedException, PacedOut {
+    if (row.status() == TrackedIssue.Status.CREATING) {
+      Optional<RemoteIssue> found = findByMarker(row.fingerprint(), row.firstSeen());
+      if (found.isPresent()) {
+        outbox.linked(row.fingerprint(), found.get().number(), !found.get().open(), true, ctx.now());
+        return;
+      }
+    }
+    Optional<QueuedReport> sample = sample(row);
+    var issue = ctx.composer().issue(row, sample);
+    pace(deadline);
+    outbox.creating(row.fingerprint(), ctx.now());
+    RemoteIssue created;
+    try {
+      created = ctx.tracker().create(issue);
+    } catch (IssueTrackerException e) {
+      wrote();
+      if (e.kind() == Kind.REJECTED) {
+        outbox.rejected(row.fingerprint(), e.getMessage());
+        return;
+      }
+      outbox.failed(row.fingerprint(), e.getMessage());
+      throw e;
+    }
+    wrote();
+    outbox.linked(row.fingerprint(), created.number(), !created.open(), true, ctx.now());
+    tally.created++;
+    audit(row.fingerprint(), created.number(), "created");
+  }
+
+  void comment(TrackedIssue row, Instant deadline) throws InterruptedException, PacedOut {
+    long number = row.issueNumber().getAsLong();
+    RemoteIssue remote;
+    try {
+      remote = ctx.tracker().get(number);
+    } catch (IssueTrackerException e) {
+      if (e.kind() == Kind.NOT_FOUND) {
+        outbox.unlinked(row.fingerprint(), "issue #" + number + " is gone: " + e.getMessage());
+        return;
+      }
+      throw e;
+    }
+    Optional<QueuedReport> sample = sample(row);
+    Optional<Version> newer = row.maxVersion().filter(max -> row.reportedVersion()
+        .map(reported -> max.compareTo(reported) > 0).orElse(false));
+    boolean reopen = !remote.open() && newer.isPresent();
+    String body = reopen ? ctx.composer().reopenComment(row, newer.get(), sample)
+        : ctx.composer().occurrenceComment(row, sample);
+    if (reopen) {
+      write(deadline, () -> ctx.tracker().reopen(number));
+      tally.reopened++;
+    }
+    try {
+      write(deadline, () -> ctx.tracker().comment(number, body));
+    } catch (IssueTrackerException e) {
+      if (e.kind() != Kind.REJECTED) {
+        throw e;
+      }
+      // a comment GitHub refuses (a locked issue) would block this row for ever: count it told
+      outbox.failed(row.fingerprint(), e.getMessage());
+    }
+    tally.commented++;
+    outbox.reported(row.fingerprint(), row.unreported(), row.maxVersion(),
+        !remote.open() && !reopen, ctx.now());
+    audit(row.fingerprint(), number, reopen ? "reopened" : "commented");
+  }
+
+  /** Links every marked issue that the local map does not know; the lowest number wins. */
+  int rebuildMap() {
+    List<RemoteIssue> issues = ctx.tracker().listLabelled(ctx.settings().labels(),
+        Optional.empty());
+    int linked = 0;
+    for (RemoteIssue issue : issues.stream().sorted(Comparator.comparingLong(RemoteIssue::number))
+        .toList()) {
+      Optional<String> fp = IssueComposer.fingerprintIn(issue.body());
+      if (fp.isPresent() && outbox.issue(fp.get()).map(t -> t.status() != TrackedIssue.Status.LINKED)
+          .orElse(true)) {
+        outbox.linked(fp.get(), issue.number(), !issue.open(), true, ctx.now());
+        linked++;
+      }
+    }
+    DeliveryState s = outbox.deliveryState();
+    outbox.saveDeliveryState(new DeliveryState(s.pausedUntil(), s.failures(), s.lastError(),
+        s.lastWriteAt(), Optional.of(ctx.now())));
+    return linked;
+  }
+
+  private Optional<RemoteIssue> findByMarker(String fingerprint, Instant since) {
+    return ctx.tracker().listLabelled(ctx.settings().labels(), Optional.of(since.minusSeconds(60)))
+        .stream().filter(i -> IssueComposer.fingerprintIn(i.body()).filter(fingerprint::equals)
+            .isPresent())
+        .min(Comparator.comparingLong(RemoteIssue::number));
+  }
+
+  private Optional<QueuedReport> sample(TrackedIssue row) {
+    return row.latestReportId() > 0 ? outbox.report(row.latestReportId()) : Optional.empty();
+  }
+
+  private void write(Instant deadline, Runnable request) throws InterruptedException, PacedOut {
+    pace(deadline);
+    try {
+      request.run();
+    } finally {
+      wrote();
+    }
+  }
+
+  private void pace(Instant deadline) throws InterruptedException, PacedOut {
+    Optional<Instant> last = outbox.deliveryState().lastWriteAt();
+    if (last.isEmpty()) {
+      return;
+    }
+    Instant next = last.get().plus(ctx.settings().writeSpacing());
+    if (next.isAfter(deadline)) {
+      throw new PacedOut(next);
+    }
+    if (next.isAfter(ctx.now())) {
+      ctx.sleeper().sleepUntil(next);
+    }
+  }
+
+  private void wrote() {
+    DeliveryState s = outbox.deliveryState();
+    outbox.saveDeliveryState(new DeliveryState(s.pausedUntil(), s.failures(), s.lastError(),
+        Optional.of(ctx.now()), s.mapRebuiltAt()));
+    tally.writes++;
+  }
+
+  private void audit(String fingerprint, long issue, String action) {
+    ctx.audit().record(new AuditEvent(AUDIT_ACTION, Actor.SYSTEM, ctx.now(), Map.of(
+        "fingerprint", fingerprint.substring(0, 12), "issue", Long.toString(issue),
+        "action", action)));
+  }
+}
