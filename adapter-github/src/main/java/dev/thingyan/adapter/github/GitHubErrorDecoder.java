@@ -27,8 +27,7 @@ final class GitHubErrorDecoder implements ErrorDecoder {
   @Override
   public Exception decode(String methodKey, Response response) {
     Request request = response.request();
-    String what = request.httpMethod() + " " + URI.create(request.url()).getRawPath();
-    ReleaseSourceException e = errors.toException(response.status(), what,
+    ReleaseSourceException e = errors.toException(response.status(), what(request),
         name -> first(response.headers().get(name)), body(response));
     if (response.status() >= 500) {
       return new RetryableException(response.status(), e.getMessage(), request.httpMethod(), e,
@@ -37,12 +36,17 @@ final class GitHubErrorDecoder implements ErrorDecoder {
     return e;
   }
 
-  private static Optional<String> first(Collection<String> values) {
+  /** @return the request for a message: method and path, e.g. {@code GET /repos/acme/pms/releases} */
+  static String what(Request request) {
+    return request.httpMethod() + " " + URI.create(request.url()).getRawPath();
+  }
+
+  static Optional<String> first(Collection<String> values) {
     return values == null ? Optional.empty() : values.stream().findFirst();
   }
 
-  // Error bodies are small JSON documents; read at most 64 KiB of whatever arrives.
-  private static byte[] body(Response response) {
+  /** Error bodies are small JSON documents; reads at most 64 KiB of whatever arrives. */
+  static byte[] body(Response response) {
     if (response.body() == null) {
       return new byte[0];
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * {@code message} and {@code errors}, and the request's path, and then scrubbed once more.
  */
 final class GitHubErrors {
-  private final ObjectMapper mapper = new ObjectMapper();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final String repo;
   private final Optional<String> token;
 
@@ -77,13 +77,13 @@ final class GitHubErrors {
     return new ReleaseSourceException(scrub("GitHub answered with an error" + head + "."));
   }
 
-  // ": <message>; errors: <resource>.<field> <code>, ..." or "" when the body is not GitHub's JSON.
-  private String githubSays(byte[] body) {
+  /** {@code ": <message>; errors: <resource>.<field> <code>, ..."}, or "" when the body is not GitHub's JSON. */
+  static String githubSays(byte[] body) {
     if (body == null || body.length == 0) {
       return "";
     }
     try {
-      JsonNode json = mapper.readTree(body);
+      JsonNode json = MAPPER.readTree(body);
       if (json == null || !json.isObject()) {
         return "";
       }

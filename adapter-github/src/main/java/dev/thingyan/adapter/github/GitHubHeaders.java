@@ -4,6 +4,7 @@ import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The headers every JSON API request carries. The token is added only when the request goes to
@@ -14,13 +15,21 @@ final class GitHubHeaders implements RequestInterceptor {
   static final String API_VERSION = "2022-11-28";
 
   private final Origin apiOrigin;
-  private final Optional<String> token;
+  private final Supplier<Optional<String>> token;
   private final String userAgent;
 
   GitHubHeaders(GitHubSourceConfig config) {
-    this.apiOrigin = Origin.of(config.apiBaseUrl());
-    this.token = config.token();
-    this.userAgent = config.userAgent();
+    this(config.apiBaseUrl(), config::token, config.userAgent());
+  }
+
+  /**
+   * @param token read for every request, so a token file replaced while running is picked up; it
+   *     may throw to stop a request before anything is sent
+   */
+  GitHubHeaders(URI apiBaseUrl, Supplier<Optional<String>> token, String userAgent) {
+    this.apiOrigin = Origin.of(apiBaseUrl);
+    this.token = token;
+    this.userAgent = userAgent;
   }
 
   @Override
@@ -28,8 +37,8 @@ final class GitHubHeaders implements RequestInterceptor {
     template.header("Accept", MEDIA_TYPE);
     template.header("X-GitHub-Api-Version", API_VERSION);
     template.header("User-Agent", userAgent);
-    if (token.isPresent() && toApiOrigin(template.url())) {
-      template.header("Authorization", "Bearer " + token.get());
+    if (toApiOrigin(template.url())) {
+      token.get().ifPresent(t -> template.header("Authorization", "Bearer " + t));
     }
   }
 
