@@ -40,10 +40,17 @@ public final class IssueComposer {
     return MARKER_PREFIX + fingerprint + " -->";
   }
 
-  /** @return the fingerprint in an issue body's marker, if it has one. */
+  /**
+   * @return the fingerprint in an issue body's marker, if it has one. The last marker counts: the
+   *     composer writes it at the very end, and a report may quote another issue's body.
+   */
   public static Optional<String> fingerprintIn(String body) {
     Matcher m = MARKER.matcher(body);
-    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return Optional.ofNullable(last);
   }
 
   /** @return the issue for a fingerprint's first delivery, from its latest sample report. */
@@ -88,14 +95,29 @@ public final class IssueComposer {
     }
     if (!r.stackTrace().raw().isBlank()) {
       String heading = r.source() == ReportSource.UPDATE ? "Run log (last lines)" : "Stack trace";
-      int budget = ReportLimits.ISSUE_BODY_CHARS - head.length() - tail.length() - heading.length()
-          - 64;
-      if (budget >= MIN_TRACE) {
-        head.append("\n### ").append(heading).append("\n\n")
-            .append(Markdown.fenced("text", trimmer.trim(r.stackTrace().raw(), budget)));
-      }
+      int room = ReportLimits.ISSUE_BODY_CHARS - head.length() - tail.length() - heading.length()
+          - 16;
+      fencedTrace(r.stackTrace().raw(), room).ifPresent(block ->
+          head.append("\n### ").append(heading).append("\n\n").append(block));
     }
     return fit(head.toString(), tail);
+  }
+
+  /**
+   * @return the trimmed trace in a fenced block of at most {@code room} characters. The fence
+   *     outgrows any backtick run in the trace, so a trace full of them is trimmed again, shorter,
+   *     rather than cut by {@link #fit} in the middle of its block.
+   */
+  private Optional<String> fencedTrace(String raw, int room) {
+    int budget = room - 16;
+    for (int tries = 0; tries < 3 && budget >= MIN_TRACE; tries++) {
+      String block = Markdown.fenced("text", trimmer.trim(raw, budget));
+      if (block.length() <= room) {
+        return Optional.of(block);
+      }
+      budget -= block.length() - room;
+    }
+    return Optional.empty();
   }
 
   private static void facts(ErrorReport r, StringBuilder out) {

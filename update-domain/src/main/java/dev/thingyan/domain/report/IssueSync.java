@@ -10,6 +10,7 @@ import dev.thingyan.ports.model.report.TrackedIssue;
 import dev.thingyan.ports.out.IssueTrackerException;
 import dev.thingyan.ports.out.IssueTrackerException.Kind;
 import dev.thingyan.ports.out.ReportOutbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -39,13 +40,15 @@ final class IssueSync {
     if (row.status() == TrackedIssue.Status.CREATING) {
       Optional<RemoteIssue> found = findByMarker(row.fingerprint(), row.firstSeen());
       if (found.isPresent()) {
+        // an earlier create took effect and only its answer was lost: audit it now
         outbox.linked(row.fingerprint(), found.get().number(), !found.get().open(), true, ctx.now());
+        audit(row.fingerprint(), found.get().number(), "created");
         return;
       }
     }
     Optional<QueuedReport> sample = sample(row);
     var issue = ctx.composer().issue(row, sample);
-    pace(deadline);
+    pace(deadline, 0);
     outbox.creating(row.fingerprint(), ctx.now());
     RemoteIssue created;
     try {
@@ -77,18 +80,14 @@ final class IssueSync {
       }
       throw e;
     }
-    Optional<QueuedReport> sample = sample(row);
     Optional<Version> newer = row.maxVersion().filter(max -> row.reportedVersion()
         .map(reported -> max.compareTo(reported) > 0).orElse(false));
-    boolean reopen = !remote.open() && newer.isPresent();
-    String body = reopen ? ctx.composer().reopenComment(row, newer.get(), sample)
+    boolean reopened = !remote.open() && newer.isPresent() && reopen(row, deadline);
+    Optional<QueuedReport> sample = sample(row);
+    String body = reopened ? ctx.composer().reopenComment(row, newer.get(), sample)
         : ctx.composer().occurrenceComment(row, sample);
-    if (reopen) {
-      write(deadline, () -> ctx.tracker().reopen(number));
-      tally.reopened++;
-    }
     try {
-      write(deadline, () -> ctx.tracker().comment(number, body));
+      write(deadline, 0, () -> ctx.tracker().comment(number, body));
     } catch (IssueTrackerException e) {
       if (e.kind() != Kind.REJECTED) {
         throw e;
@@ -98,8 +97,30 @@ final class IssueSync {
     }
     tally.commented++;
     outbox.reported(row.fingerprint(), row.unreported(), row.maxVersion(),
-        !remote.open() && !reopen, ctx.now());
-    audit(row.fingerprint(), number, reopen ? "reopened" : "commented");
+        !remote.open() && !reopened, ctx.now());
+    audit(row.fingerprint(), number, reopened ? "reopened" : "commented");
+  }
+
+  /**
+   * Reopens, leaving room before the deadline for the comment that says why (a reopen without
+   * it would puzzle whoever closed the issue). A reopen GitHub refuses (a locked issue) would
+   * block every comment behind this row, so the comment then goes without it.
+   *
+   * @return whether the issue was reopened
+   */
+  private boolean reopen(TrackedIssue row, Instant deadline) throws InterruptedException, PacedOut {
+    long number = row.issueNumber().getAsLong();
+    try {
+      write(deadline, 1, () -> ctx.tracker().reopen(number));
+    } catch (IssueTrackerException e) {
+      if (e.kind() != Kind.REJECTED) {
+        throw e;
+      }
+      outbox.failed(row.fingerprint(), e.getMessage());
+      return false;
+    }
+    tally.reopened++;
+    return true;
   }
 
   /** Links every marked issue that the local map does not know; the lowest number wins. */
@@ -110,9 +131,12 @@ final class IssueSync {
     for (RemoteIssue issue : issues.stream().sorted(Comparator.comparingLong(RemoteIssue::number))
         .toList()) {
       Optional<String> fp = IssueComposer.fingerprintIn(issue.body());
-      if (fp.isPresent() && outbox.issue(fp.get()).map(t -> t.status() != TrackedIssue.Status.LINKED)
-          .orElse(true)) {
-        outbox.linked(fp.get(), issue.number(), !issue.open(), true, ctx.now());
+      Optional<TrackedIssue> local = fp.flatMap(outbox::issue);
+      if (fp.isPresent() && local.map(t -> t.status() != TrackedIssue.Status.LINKED).orElse(true)) {
+        // occurrences folded into a NEW (or refused) row were never sent: they stay unreported
+        // for the next comment; a CREATING row's create may be this issue, which told them
+        boolean told = local.map(t -> t.status() == TrackedIssue.Status.CREATING).orElse(true);
+        outbox.linked(fp.get(), issue.number(), !issue.open(), told, ctx.now());
         linked++;
       }
     }
@@ -133,8 +157,10 @@ final class IssueSync {
     return row.latestReportId() > 0 ? outbox.report(row.latestReportId()) : Optional.empty();
   }
 
-  private void write(Instant deadline, Runnable request) throws InterruptedException, PacedOut {
-    pace(deadline);
+  /** @param more writes that must still fit before the deadline after this one */
+  private void write(Instant deadline, int more, Runnable request)
+      throws InterruptedException, PacedOut {
+    pace(deadline, more);
     try {
       request.run();
     } finally {
@@ -142,16 +168,16 @@ final class IssueSync {
     }
   }
 
-  private void pace(Instant deadline) throws InterruptedException, PacedOut {
-    Optional<Instant> last = outbox.deliveryState().lastWriteAt();
-    if (last.isEmpty()) {
-      return;
-    }
-    Instant next = last.get().plus(ctx.settings().writeSpacing());
-    if (next.isAfter(deadline)) {
+  /** Waits for the spacing, or ends the pass when this write and {@code more} miss the deadline. */
+  private void pace(Instant deadline, int more) throws InterruptedException, PacedOut {
+    Duration spacing = ctx.settings().writeSpacing();
+    Instant now = ctx.now();
+    Instant next = outbox.deliveryState().lastWriteAt().map(last -> last.plus(spacing))
+        .filter(t -> t.isAfter(now)).orElse(now);
+    if (next.plus(spacing.multipliedBy(more)).isAfter(deadline)) {
       throw new PacedOut(next);
     }
-    if (next.isAfter(ctx.now())) {
+    if (next.isAfter(now)) {
       ctx.sleeper().sleepUntil(next);
     }
   }

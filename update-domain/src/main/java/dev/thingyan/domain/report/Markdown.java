@@ -13,14 +13,19 @@ final class Markdown {
 
   /** @return the text in a fenced code block. */
   static String fenced(String info, String text) {
+    String fence = fence(text);
+    return fence + info + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+  }
+
+  /** @return a backtick fence longer than any backtick run in the text, so none can close it. */
+  static String fence(String text) {
     int longest = 0;
     int run = 0;
     for (int i = 0; i < text.length(); i++) {
       run = text.charAt(i) == '`' ? run + 1 : 0;
       longest = Math.max(longest, run);
     }
-    String fence = "`".repeat(Math.max(3, longest + 1));
-    return fence + info + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence + "\n";
+    return "`".repeat(Math.max(3, longest + 1));
   }
 
   /** @return the value fit for one table cell: one line, pipes escaped, mentions defused. */

@@ -25,6 +25,8 @@ import java.util.Optional;
 final class ReportDelivery {
   private static final int BATCH = 500;
   static final Duration LEASE = Duration.ofMinutes(2);
+  static final String LEASE_LOST = "another worker took the delivery lease while this pass waited;"
+      + " it stopped and left the rest to that worker";
 
   private final DeliveryContext ctx;
   private final ReportOutbox outbox;
@@ -63,20 +65,45 @@ final class ReportDelivery {
       ctx.sleeper().sleepUntil(paused.get());
     }
     try {
-      if (state.mapRebuiltAt().isEmpty()) {
-        sync.rebuildMap();
-      }
-      while (ctx.now().isBefore(deadline) && step(deadline)) {
-        outbox.tryLease(ctx.settings().leaseOwner(), ctx.now(), LEASE);
-      }
-      outbox.pruneDelivered(ctx.now().minus(ctx.settings().keepDelivered()));
-      succeeded();
-      return tally.pass(Optional.empty(), true, Optional.empty());
+      return send(state, deadline);
     } catch (IssueTrackerException e) {
       return paused(e);
     } catch (PacedOut e) {
+      if (tally.writes > 0) {
+        succeeded(); // GitHub answered in this pass: a later failure backs off from 5 s again
+      }
       return tally.pass(Optional.of(e.until()), true, Optional.empty());
     }
+  }
+
+  private DeliveryPass send(DeliveryState state, Instant deadline)
+      throws InterruptedException, PacedOut {
+    // the lease may have run out while this pass waited: renew it before every request
+    if (!stillLeased()) {
+      return tally.pass(Optional.empty(), true, Optional.of(LEASE_LOST));
+    }
+    if (state.mapRebuiltAt().isEmpty()) {
+      sync.rebuildMap();
+    }
+    while (ctx.now().isBefore(deadline)) {
+      if (!stillLeased()) {
+        return tally.pass(Optional.empty(), true, Optional.of(LEASE_LOST));
+      }
+      if (!step(deadline)) {
+        break;
+      }
+    }
+    outbox.pruneDelivered(ctx.now().minus(ctx.settings().keepDelivered()));
+    succeeded();
+    return tally.pass(Optional.empty(), true, Optional.empty());
+  }
+
+  /**
+   * A worker that lost its lease (it waited longer than the lease lasts and another worker took
+   * over) must stop at once, or two workers would write to GitHub side by side.
+   */
+  private boolean stillLeased() {
+    return outbox.tryLease(ctx.settings().leaseOwner(), ctx.now(), LEASE);
   }
 
   /** @return true when it did something, so another step may find more to do */

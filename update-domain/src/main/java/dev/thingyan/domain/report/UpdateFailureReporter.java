@@ -34,6 +34,8 @@ public final class UpdateFailureReporter implements RunListener {
   private final RunJournal journal;
   private final SubmitErrorReport reports;
   private final String environment;
+  /** The warning written when filing fails comes back as an event: it must not file again. */
+  private final ThreadLocal<Boolean> busy = ThreadLocal.withInitial(() -> false);
 
   public UpdateFailureReporter(RunJournal journal, SubmitErrorReport reports, String environment) {
     this.journal = Objects.requireNonNull(journal, "journal");
@@ -43,12 +45,29 @@ public final class UpdateFailureReporter implements RunListener {
 
   @Override
   public void onEvent(RunEvent event) {
-    if (!files(event.state()) || event.step().isPresent()) {
+    if (!files(event.state()) || event.step().isPresent() || busy.get()) {
       return;
     }
+    busy.set(true);
     try {
-      journal.find(event.runId()).filter(r -> r.state() == event.state())
-          .ifPresent(run -> reports.submit(Actor.SYSTEM, report(run, event)));
+      file(event);
+    } finally {
+      busy.remove();
+    }
+  }
+
+  private void file(RunEvent event) {
+    try {
+      Optional<Run> run = journal.find(event.runId()).filter(r -> r.state() == event.state());
+      if (run.isEmpty()) {
+        return;
+      }
+      RunLog log = read(run.get());
+      // only the transition files: later lines of the ended run (housekeeping, an admin
+      // resolving the block, this reporter's own warning below) are the same failure
+      if (log.firstInEndState() == event.seq()) {
+        reports.submit(Actor.SYSTEM, report(run.get(), event, log.tail()));
+      }
     } catch (RuntimeException e) {
       try {
         journal.log(event.runId(), LogLevel.WARN, Optional.empty(),
@@ -64,7 +83,7 @@ public final class UpdateFailureReporter implements RunListener {
         || state == RunState.ROLLBACK_FAILED;
   }
 
-  private ErrorReport report(Run run, RunEvent event) {
+  private ErrorReport report(Run run, RunEvent event, String logTail) {
     String what = switch (run.kind()) {
       case ROLLBACK -> "Rollback";
       default -> "Update";
@@ -82,19 +101,27 @@ public final class UpdateFailureReporter implements RunListener {
     return new ErrorReport(title.length() > 1000 ? title.substring(0, 1000) : title, severity,
         ReportSource.UPDATE, environment, run.fromVersion(), Optional.of(run.id().toString()),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), cut(reason),
-        Optional.of(EXCEPTION_TYPE), new StackTrace(logTail(run), List.of()), context,
+        Optional.of(EXCEPTION_TYPE), new StackTrace(logTail, List.of()), context,
         event.at());
   }
 
-  private String logTail(Run run) {
+  /**
+   * @param tail the last lines of the run's log
+   * @param firstInEndState the seq of the first event written in the run's (ending) state
+   */
+  private record RunLog(String tail, long firstInEndState) {}
+
+  private RunLog read(Run run) {
     List<String> lines = new ArrayList<>();
     long after = 0;
+    long first = -1;
     List<RunEvent> page;
     do {
       page = journal.events(run.id(), after, 500);
       for (RunEvent e : page) {
-        lines.add(e.at() + " " + e.level() + " " + e.state().name().toLowerCase(java.util.Locale.ROOT)
+        lines.add(e.at() + " " + e.level() + " " + e.state().wireName()
             + e.step().map(s -> "/" + s).orElse("") + " " + e.message());
+        first = e.state() != run.state() ? -1 : first < 0 ? e.seq() : first;
         after = e.seq();
       }
       if (lines.size() > LOG_LINES) {
@@ -102,7 +129,8 @@ public final class UpdateFailureReporter implements RunListener {
       }
     } while (page.size() == 500);
     String tail = String.join("\n", lines);
-    return tail.length() > 400_000 ? tail.substring(tail.length() - 400_000) : tail;
+    return new RunLog(tail.length() > 400_000 ? tail.substring(tail.length() - 400_000) : tail,
+        first);
   }
 
   private static String cut(String text) {
