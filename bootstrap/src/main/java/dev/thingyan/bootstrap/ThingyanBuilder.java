@@ -1,5 +1,7 @@
 package dev.thingyan.bootstrap;
 
+import dev.thingyan.adapter.github.GitHubIssueTracker;
+import dev.thingyan.adapter.github.GitHubIssuesConfig;
 import dev.thingyan.adapter.github.GitHubReleaseSource;
 import dev.thingyan.adapter.github.GitHubSourceConfig;
 import dev.thingyan.adapter.http.probe.HttpHealthProbe;
@@ -28,9 +30,15 @@ import dev.thingyan.adapter.storage.verify.MinisignVerifier;
 import dev.thingyan.bootstrap.config.AppPrecheck;
 import dev.thingyan.bootstrap.config.DatabaseConfig;
 import dev.thingyan.bootstrap.config.HealthCheck;
+import dev.thingyan.bootstrap.config.ReportsConfig;
 import dev.thingyan.bootstrap.config.Secret;
 import dev.thingyan.bootstrap.config.SourceConfig;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.domain.report.ErrorReports;
+import dev.thingyan.domain.report.InAppRules;
+import dev.thingyan.domain.report.ReportSettings;
+import dev.thingyan.domain.report.Sleeper;
+import dev.thingyan.domain.report.UpdateFailureReporter;
 import dev.thingyan.domain.run.CorePorts;
 import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.domain.run.UpdateSettings;
@@ -39,6 +47,7 @@ import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.CommandRunner;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
+import dev.thingyan.ports.out.IssueTracker;
 import dev.thingyan.ports.out.Probe;
 import dev.thingyan.ports.out.ReleaseSource;
 import java.time.Clock;
@@ -127,11 +136,34 @@ public final class ThingyanBuilder {
           hub,
           faults,
           clock);
-      return new DefaultSystem(new UpdateCore(ports, settings()), hub, closer);
+      ErrorReports reports = errorReports(journal);
+      hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
+          config.reports().environment()));
+      return new DefaultSystem(new UpdateCore(ports, settings()), reports, hub, closer, clock);
     } catch (RuntimeException e) {
       closer.close();
       throw e;
     }
+  }
+
+  /** Reports are accepted even without GitHub configured; they wait in the outbox. */
+  private ErrorReports errorReports(JournalDatabase journal) {
+    ReportsConfig r = config.reports();
+    Optional<IssueTracker> tracker = r.github().map(gh -> new GitHubIssueTracker(
+        new GitHubIssuesConfig(gh.apiUrl(), gh.repo(), gh.token()::reveal, Duration.ofSeconds(10),
+            Duration.ofSeconds(30), "thingyan/" + Versions.AGENT)));
+    ReportSettings settings = new ReportSettings(r.labels(), r.commentInterval(),
+        r.writeSpacing(), new InAppRules(r.inAppNamespaces(), r.inAppPaths(), r.vendorPaths()),
+        r.basePaths(), r.keepDelivered(), leaseOwner(new LocalHost(clock)));
+    return new ErrorReports(journal.reportOutbox(), tracker, journal.auditTrail(), settings,
+        clock, Sleeper.of(clock));
+  }
+
+  /** host:pid plus a random part: two systems in one process must not share a lease. */
+  private static String leaseOwner(LocalHost host) {
+    var self = host.self(Duration.ofMinutes(1));
+    return self.host() + ":" + self.pid() + ":" + java.util.UUID.randomUUID().toString()
+        .substring(0, 8);
   }
 
   private UpdateSettings settings() {

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     subcommands = {CheckCommand.class, ApplyCommand.class, RollbackCommand.class,
         StatusCommand.class, HistoryCommand.class, ShowCommand.class, ResolveCommand.class,
-        BackupsCommand.class, BackupCommand.class, RestoreCommand.class, DemoCommand.class})
+        BackupsCommand.class, BackupCommand.class, RestoreCommand.class, ReportCommand.class,
+        ReportsCommand.class, DemoCommand.class})
 final class ThingyanCommand {
   static final String CONFIG_ENV = "THINGYAN_CONFIG";
 

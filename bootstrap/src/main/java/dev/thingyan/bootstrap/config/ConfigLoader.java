@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
   static final Set<String> SECTIONS = Set.of("app", "journal", "source", "verify", "hooks",
-      "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui");
+      "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui", "reports");
 
   private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
       // a key given twice is a mistake, not "the last one wins"
@@ -53,13 +53,15 @@ public final class ConfigLoader {
     Optional<PrecheckConfig> prechecks = HealthBinder.prechecks(root.get("prechecks"));
     Optional<DatabaseConfig> database = DatabaseBinder.database(root.get("database"));
     Optional<BackupConfig> backup = DatabaseBinder.backup(root.get("backup"), appRoot);
+    Optional<ReportsConfig> reports = ReportsBinder.reports(root.get("reports"), appRoot);
     CoreBinder.Misc misc = CoreBinder.misc(root);
     if (!root.problems().isEmpty()) {
       return Optional.empty();
     }
     return root.problems().build(() -> new ThingyanConfig(app.orElseThrow(), journal.orElseThrow(),
         source.orElseThrow(), verify.orElseThrow(), hooks.orElseThrow(), health.orElseThrow(),
-        prechecks.orElseThrow(), database.orElseThrow(), backup.orElseThrow(), misc.releasesKeep(),
+        prechecks.orElseThrow(), database.orElseThrow(), backup.orElseThrow(), reports.orElseThrow(),
+        misc.releasesKeep(),
         misc.extraction(), misc.lockLease(), misc.language()));
   }
 

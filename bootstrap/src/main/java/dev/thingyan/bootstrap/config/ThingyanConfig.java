@@ -11,6 +11,7 @@ import java.util.stream.Stream;
  * The whole standalone configuration ({@code thingyan.yaml}), validated: every value here has
  * been checked and every default applied. Load it with {@link ConfigLoader#load}.
  *
+ * @param reports {@code reports.*}: error reports to GitHub Issues
  * @param releasesKeep {@code releases.keep}: release folders kept (at least 2: current and one to roll back to)
  * @param extraction {@code extraction.*}: archive limits
  * @param lockLease {@code lock.lease}: after this a lock whose holder cannot be checked is stale
@@ -26,6 +27,7 @@ public record ThingyanConfig(
     PrecheckConfig prechecks,
     DatabaseConfig database,
     BackupConfig backup,
+    ReportsConfig reports,
     int releasesKeep,
     ExtractionLimits extraction,
     Duration lockLease,
@@ -41,6 +43,7 @@ public record ThingyanConfig(
     Objects.requireNonNull(prechecks, "prechecks");
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(backup, "backup");
+    Objects.requireNonNull(reports, "reports");
     Objects.requireNonNull(extraction, "extraction");
     Objects.requireNonNull(lockLease, "lock.lease");
     Objects.requireNonNull(language, "ui.language");
@@ -55,12 +58,12 @@ public record ThingyanConfig(
 
   /**
    * @return every secret value configured (passwords, the GitHub token), so that hook output and
-   *     logs can be masked with them
+   *     logs can be masked with them (both GitHub tokens among them)
    */
   public List<String> secrets() {
     Optional<Secret> token = source instanceof SourceConfig.GitHub g ? g.token() : Optional.empty();
     Optional<Secret> s3 = backup.s3().map(BackupConfig.S3::secretAccessKey);
-    return Stream.of(journal.password(), database.password(), token, s3)
+    return Stream.of(journal.password(), database.password(), token, s3, reports.token())
         .flatMap(Optional::stream)
         .map(Secret::reveal)
         .distinct()

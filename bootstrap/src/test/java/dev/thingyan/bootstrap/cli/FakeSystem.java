@@ -145,6 +145,26 @@ final class FakeSystem implements ThingyanSystem {
   }
 
   @Override
+  public dev.thingyan.ports.in.SubmitErrorReport submitErrorReport() {
+    throw new UnsupportedOperationException("the report commands are tested on the real system");
+  }
+
+  @Override
+  public dev.thingyan.ports.in.DeliverErrorReports deliverErrorReports() {
+    throw new UnsupportedOperationException("the report commands are tested on the real system");
+  }
+
+  @Override
+  public dev.thingyan.ports.in.QueryErrorReports queryErrorReports() {
+    throw new UnsupportedOperationException("the report commands are tested on the real system");
+  }
+
+  @Override
+  public void startReportWorker() {
+    requests.add("startReportWorker");
+  }
+
+  @Override
   public void close() {
     closed = true;
   }

@@ -25,10 +25,15 @@ final class MessageNormalizer {
       Rule.replaceWith("number", "\\p{Nd}++(?:[.,]\\p{Nd}++)*+", "<n>"),
       Rule.replaceWith("space", "\\s++", " "));
 
+  private static final Pattern HEX = Pattern.compile("(?i)0x[0-9a-f]++");
+  private static final Pattern DIGITS = Pattern.compile("\\d++");
+
   private MessageNormalizer() {}
 
   static String normalize(String message) {
-    String out = message.length() > 4 * MAX_CHARS ? message.substring(0, 4 * MAX_CHARS) : message;
+    // what lies beyond twice the kept length can hardly reach the kept part once normalised, and
+    // the rules are the cost of every report's fingerprint
+    String out = message.length() > 2 * MAX_CHARS ? message.substring(0, 2 * MAX_CHARS) : message;
     for (Rule rule : RULES) {
       out = rule.apply(out);
     }
@@ -38,6 +43,6 @@ final class MessageNormalizer {
 
   /** Masks the parts of a frame's function name that a compiler numbers ({@code lambda$run$0}). */
   static String function(String function) {
-    return function.replaceAll("(?i)0x[0-9a-f]++", "<hex>").replaceAll("\\d++", "<n>");
+    return DIGITS.matcher(HEX.matcher(function).replaceAll("<hex>")).replaceAll("<n>");
   }
 }

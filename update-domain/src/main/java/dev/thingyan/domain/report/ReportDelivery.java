@@ -3,7 +3,8 @@ package dev.thingyan.domain.report;
 import dev.thingyan.ports.model.report.DeliveryPass;
 import dev.thingyan.ports.model.report.DeliveryState;
 import dev.thingyan.ports.model.report.Occurrences;
-import dev.thingyan.ports.model.report.QueuedReport;
+import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.model.report.PendingReport;
 import dev.thingyan.ports.model.report.TrackedIssue;
 import dev.thingyan.ports.out.IssueTrackerException;
 import dev.thingyan.ports.out.ReportOutbox;
@@ -128,18 +129,22 @@ final class ReportDelivery {
   /** Folds pending reports into their map rows, a batch at a time, one transaction per fingerprint. */
   private long fold() {
     long folded = 0;
-    List<QueuedReport> batch;
+    List<PendingReport> batch;
     do {
-      batch = outbox.pending(BATCH);
-      Map<String, List<QueuedReport>> byFingerprint = new LinkedHashMap<>();
-      for (QueuedReport r : batch) {
+      // heads only: a batch of full reports (up to a megabyte each) could fill the heap
+      batch = outbox.pendingHeads(BATCH);
+      Map<String, List<PendingReport>> byFingerprint = new LinkedHashMap<>();
+      for (PendingReport r : batch) {
         byFingerprint.computeIfAbsent(r.fingerprint(), k -> new ArrayList<>()).add(r);
       }
-      for (Map.Entry<String, List<QueuedReport>> e : byFingerprint.entrySet()) {
-        List<QueuedReport> group = e.getValue();
-        QueuedReport latest = group.get(group.size() - 1);
-        outbox.fold(e.getKey(), latest.report().issueTitle(),
-            group.stream().map(QueuedReport::id).toList(), occurrences(group));
+      for (Map.Entry<String, List<PendingReport>> e : byFingerprint.entrySet()) {
+        List<PendingReport> group = e.getValue();
+        long latest = group.get(group.size() - 1).id();
+        // the title names a new map row only; an existing row keeps its own
+        String title = outbox.issue(e.getKey()).map(TrackedIssue::title)
+            .orElseGet(() -> outbox.report(latest).map(r -> r.report().issueTitle()).orElse(""));
+        outbox.fold(e.getKey(), title, group.stream().map(PendingReport::id).toList(),
+            occurrences(group));
         folded += group.size();
       }
     } while (batch.size() == BATCH);
@@ -147,14 +152,14 @@ final class ReportDelivery {
     return folded;
   }
 
-  private static Occurrences occurrences(List<QueuedReport> group) {
+  private static Occurrences occurrences(List<PendingReport> group) {
     Instant first = group.get(0).acceptedAt();
     Instant last = first;
-    Optional<dev.thingyan.ports.model.Version> max = Optional.empty();
-    for (QueuedReport r : group) {
+    Optional<Version> max = Optional.empty();
+    for (PendingReport r : group) {
       first = r.acceptedAt().isBefore(first) ? r.acceptedAt() : first;
       last = r.acceptedAt().isAfter(last) ? r.acceptedAt() : last;
-      Optional<dev.thingyan.ports.model.Version> v = r.report().appVersion();
+      Optional<Version> v = r.appVersion();
       if (v.isPresent() && (max.isEmpty() || v.get().compareTo(max.get()) > 0)) {
         max = v;
       }

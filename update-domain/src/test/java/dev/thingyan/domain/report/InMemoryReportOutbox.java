@@ -6,6 +6,7 @@ import dev.thingyan.ports.model.report.ErrorReport;
 import dev.thingyan.ports.model.report.Fingerprints;
 import dev.thingyan.ports.model.report.Occurrences;
 import dev.thingyan.ports.model.report.OutboxStats;
+import dev.thingyan.ports.model.report.PendingReport;
 import dev.thingyan.ports.model.report.QueuedReport;
 import dev.thingyan.ports.model.report.TrackedIssue;
 import dev.thingyan.ports.model.report.TrackedIssue.Status;
@@ -65,6 +66,12 @@ final class InMemoryReportOutbox implements ReportOutbox {
   public synchronized List<QueuedReport> pending(int limit) {
     return reports.values().stream().filter(s -> s.fate == Fate.PENDING).limit(limit)
         .map(s -> s.report).toList();
+  }
+
+  @Override
+  public synchronized List<PendingReport> pendingHeads(int limit) {
+    return pending(limit).stream().map(r -> new PendingReport(r.id(), r.fingerprint(),
+        r.acceptedAt(), r.report().appVersion())).toList();
   }
 
   @Override

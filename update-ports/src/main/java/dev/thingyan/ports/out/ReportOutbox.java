@@ -5,6 +5,7 @@ import dev.thingyan.ports.model.report.DeliveryState;
 import dev.thingyan.ports.model.report.ErrorReport;
 import dev.thingyan.ports.model.report.Occurrences;
 import dev.thingyan.ports.model.report.OutboxStats;
+import dev.thingyan.ports.model.report.PendingReport;
 import dev.thingyan.ports.model.report.QueuedReport;
 import dev.thingyan.ports.model.report.TrackedIssue;
 import java.time.Duration;
@@ -28,6 +29,9 @@ public interface ReportOutbox {
 
   /** @return up to {@code limit} reports not yet folded or rejected, oldest first. */
   List<QueuedReport> pending(int limit);
+
+  /** @return the same as {@link #pending}, without the reports' bodies. */
+  List<PendingReport> pendingHeads(int limit);
 
   /** @return one stored report, pending or not, while it is kept. */
   Optional<QueuedReport> report(long id);

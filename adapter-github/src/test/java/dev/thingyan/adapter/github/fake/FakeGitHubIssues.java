@@ -47,7 +47,10 @@ public final class FakeGitHubIssues implements AutoCloseable {
   private final IssueRoutes routes;
   private final Faults faults = new Faults();
   private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+  private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final AtomicLong writes = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger lostAnswers =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final LoopbackHttp http;
 
   private FakeGitHubIssues(String repository, String token, Clock clock) {
@@ -170,9 +173,18 @@ public final class FakeGitHubIssues implements AutoCloseable {
     return writes.get();
   }
 
+  /**
+   * The next {@code writes} write requests take effect, but each is answered 502, as when a proxy
+   * loses GitHub's answer: the client cannot know the issue exists.
+   */
+  public void loseNextAnswers(int writes) {
+    lostAnswers.set(writes);
+  }
+
   /** Forgets the requests received so far (the issues stay). */
   public void clearRequests() {
     requests.clear();
+    exchanges.clear();
     writes.set(0);
   }
 
@@ -182,6 +194,7 @@ public final class FakeGitHubIssues implements AutoCloseable {
   }
 
   private Reply receive(FakeRequest request) {
+    Instant arrived = clock.instant();
     requests.add(request);
     if (request.isWrite()) {
       writes.incrementAndGet();
@@ -190,7 +203,25 @@ public final class FakeGitHubIssues implements AutoCloseable {
     if (!latency.isZero()) {
       LoopbackHttp.sleep(latency.toMillis());
     }
-    return answer(request);
+    Reply reply = answer(request);
+    if (request.isWrite() && lostAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      // done, but the answer never reaches the client: what a proxy's 502 after a commit is
+      reply = Reply.html(502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+    }
+    exchanges.add(new Exchange(request, arrived, reply.status()));
+    return reply;
+  }
+
+  /**
+   * A request with when it arrived and the status it was answered with.
+   *
+   * @param at when the request arrived (on the fake's clock)
+   */
+  public record Exchange(FakeRequest request, Instant at, int status) {}
+
+  /** @return every request answered so far, with its arrival time and status, in order */
+  public List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
   }
 
   private Reply answer(FakeRequest r) {

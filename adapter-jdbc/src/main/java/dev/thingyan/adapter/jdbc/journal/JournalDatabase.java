@@ -2,6 +2,7 @@ package dev.thingyan.adapter.jdbc.journal;
 
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.ports.out.BackupCatalog;
+import dev.thingyan.ports.out.ReportOutbox;
 import dev.thingyan.ports.out.RunJournal;
 import dev.thingyan.ports.out.RunListener;
 import dev.thingyan.ports.out.RunLock;
@@ -28,6 +29,7 @@ public final class JournalDatabase {
   private final JdbiRunLock runLock;
   private final JdbiBackupCatalog backupCatalog;
   private final JdbiAuditTrail auditTrail;
+  private final JdbiReportOutbox reportOutbox;
 
   private JournalDatabase(Jdbi jdbi, Clock clock) {
     this.jdbi = jdbi;
@@ -35,6 +37,7 @@ public final class JournalDatabase {
     this.runLock = new JdbiRunLock(jdbi);
     this.backupCatalog = new JdbiBackupCatalog(jdbi);
     this.auditTrail = new JdbiAuditTrail(jdbi);
+    this.reportOutbox = new JdbiReportOutbox(jdbi);
   }
 
   /** Opens the journal with the system UTC clock. */
@@ -102,5 +105,12 @@ public final class JournalDatabase {
    */
   public JdbiAuditTrail auditTrail() {
     return auditTrail;
+  }
+
+  /**
+   * @return the error-report outbox and the fingerprint → issue map.
+   */
+  public ReportOutbox reportOutbox() {
+    return reportOutbox;
   }
 }

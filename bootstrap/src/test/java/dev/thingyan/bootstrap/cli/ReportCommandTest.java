@@ -1,0 +1,120 @@
+package dev.thingyan.bootstrap.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.thingyan.adapter.github.fake.FakeGitHubIssues;
+import dev.thingyan.bootstrap.Standalone;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code thingyan report} and {@code thingyan reports} on the real system and a loopback GitHub. */
+class ReportCommandTest {
+  private static final String TOKEN = "ghp_cliReportToken0123456789abcdefghij";
+
+  @TempDir Path dir;
+  FakeGitHubIssues github;
+  Map<String, String> env;
+  String out;
+  String err;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    github = FakeGitHubIssues.start("acme/pms", TOKEN);
+    Files.createDirectories(dir.resolve("app"));
+    Files.createDirectories(dir.resolve("releases"));
+    Path token = Files.writeString(dir.resolve("token"), TOKEN);
+    Path config = Files.writeString(dir.resolve("thingyan.yaml"), """
+        app: {root: %s}
+        source: {type: folder, folder: {path: %s}}
+        verify: {allow_unsigned: true}
+        health: {checks: [{type: database}]}
+        database: {engine: sqlite, path: %s}
+        reports:
+          github: {repo: acme/pms, token_file: %s, api_url: '%s'}
+        """.formatted(dir.resolve("app"), dir.resolve("releases"), dir.resolve("db.sqlite"),
+        token, github.baseUrl()));
+    env = Map.of("THINGYAN_CONFIG", config.toString());
+  }
+
+  @AfterEach
+  void tearDown() {
+    github.close();
+  }
+
+  private int run(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    CliEnvironment cli = new CliEnvironment(new PrintWriter(o, true), new PrintWriter(e, true),
+        env, "tester", ZoneId.of("Asia/Yangon"));
+    int code = new Main(Standalone::open, (a, lang, po, pe) -> 0, cli).run(args);
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  private Path file(String json) throws Exception {
+    return Files.writeString(Files.createTempFile(dir, "report", ".json"), json);
+  }
+
+  @Test
+  void aReportFromAFileIsKeptThenFiledAndListed() throws Exception {
+    Path report = file("""
+        {"title": "Folio total wrong", "severity": "warning", "source": "admin_form",
+         "environment": "production", "app_version": "1.4.0",
+         "message": "Guest mya.mya@example.com was charged twice, call 09 450 123 456",
+         "steps_to_reproduce": "Open folio 42"}
+        """);
+
+    assertThat(run("report", report.toString(), "--lang", "en")).as(err).isZero();
+    assertThat(out).contains("Report 1 kept").contains("Sent to GitHub: 1 issues created");
+    assertThat(github.issues()).singleElement().satisfies(i -> {
+      assertThat(i.title()).isEqualTo("Folio total wrong");
+      assertThat(i.body()).doesNotContain("mya.mya@example.com").doesNotContain("450 123 456");
+      assertThat(i.labels()).contains("severity:warning", "source:admin_form");
+    });
+
+    assertThat(run("reports", "--lang", "en")).isZero();
+    assertThat(out).contains("#" + github.issues().get(0).number()).contains("linked")
+        .contains("Folio total wrong");
+  }
+
+  @Test
+  void aMalformedReportIsRefusedNamingTheFieldAndNothingIsKept() throws Exception {
+    Path report = file("""
+        {"title": "x", "severity": "urgent", "source": "backend", "environment": "production"}
+        """);
+
+    assertThat(run("report", report.toString(), "--lang", "en")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("severity").contains("nothing was kept");
+    assertThat(run("reports", "--json")).isZero();
+    assertThat(out).contains("\"pending\" : 0").contains("\"errors\" : [ ]");
+  }
+
+  @Test
+  void brokenJsonIsRefusedWithWhereItBroke() throws Exception {
+    Path report = file("{\"title\": \"x\",\n \"severity\": }");
+
+    assertThat(run("report", report.toString(), "--lang", "en")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("not valid JSON at line 2");
+  }
+
+  @Test
+  void burmeseByDefault() throws Exception {
+    Path report = file("""
+        {"title": "ငွေပေးချေမှု မအောင်မြင်ပါ", "severity": "error", "source": "frontend",
+         "environment": "production"}
+        """);
+
+    assertThat(run("report", report.toString(), "--no-send")).as(err).isZero();
+    assertThat(out).contains("Report 1 ကို သိမ်းပြီး");
+    assertThat(github.issues()).isEmpty();
+  }
+}
