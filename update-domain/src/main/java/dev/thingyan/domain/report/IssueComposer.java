@@ -10,6 +10,7 @@ import dev.thingyan.ports.model.report.TrackedIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
 public final class IssueComposer {
   private static final String MARKER_PREFIX = "<!-- thingyan:fingerprint=";
   private static final Pattern MARKER = Pattern.compile("<!-- thingyan:fingerprint=([0-9a-f]{64}) -->");
+  private static final Pattern OCCURRENCES = Pattern.compile(
+      "^\\| Occurrences \\| `(\\d{1,18})` \\|$", Pattern.MULTILINE);
   private static final int CONTEXT_CHARS = 8_000;
   private static final int MESSAGE_CHARS = 8_000;
   private static final int STEPS_CHARS = 4_000;
@@ -51,6 +54,12 @@ public final class IssueComposer {
       last = m.group(1);
     }
     return Optional.ofNullable(last);
+  }
+
+  /** @return the occurrence count an issue body of ours states, if it states one. */
+  public static OptionalLong occurrencesIn(String body) {
+    Matcher m = OCCURRENCES.matcher(body);
+    return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
   }
 
   /** @return the issue for a fingerprint's first delivery, from its latest sample report. */

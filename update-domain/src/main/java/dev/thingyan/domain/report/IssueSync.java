@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The requests to GitHub for one fingerprint: create (looking for a possibly created issue first
@@ -41,7 +42,7 @@ final class IssueSync {
       Optional<RemoteIssue> found = findByMarker(row.fingerprint(), row.firstSeen());
       if (found.isPresent()) {
         // an earlier create took effect and only its answer was lost: audit it now
-        outbox.linked(row.fingerprint(), found.get().number(), !found.get().open(), true, ctx.now());
+        linkFound(row, found.get());
         audit(row.fingerprint(), found.get().number(), "created");
         return;
       }
@@ -66,6 +67,21 @@ final class IssueSync {
     outbox.linked(row.fingerprint(), created.number(), !created.open(), true, ctx.now());
     tally.created++;
     audit(row.fingerprint(), created.number(), "created");
+  }
+
+  /**
+   * Links an issue an earlier, lost create made. Its body told the occurrences folded until then;
+   * those folded since are still to be told, so only the body's count is marked reported.
+   */
+  private void linkFound(TrackedIssue row, RemoteIssue issue) {
+    OptionalLong told = IssueComposer.occurrencesIn(issue.body());
+    if (told.isEmpty() || told.getAsLong() >= row.unreported()) {
+      outbox.linked(row.fingerprint(), issue.number(), !issue.open(), true, ctx.now());
+      return;
+    }
+    outbox.linked(row.fingerprint(), issue.number(), !issue.open(), false, ctx.now());
+    outbox.reported(row.fingerprint(), told.getAsLong(), row.maxVersion(), !issue.open(),
+        ctx.now());
   }
 
   void comment(TrackedIssue row, Instant deadline) throws InterruptedException, PacedOut {

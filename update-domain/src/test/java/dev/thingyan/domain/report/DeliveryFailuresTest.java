@@ -160,6 +160,25 @@ class DeliveryFailuresTest {
   }
 
   @Test
+  void occurrencesAfterALostCreateAreStillToldOnceTheIssueIsFound() {
+    world.submit("A", "1.4.2");
+    world.submit("A", "1.4.2");
+    world.tracker.thenLoseCreateResponse();
+    world.deliver();
+    for (int i = 0; i < 3; i++) {
+      world.submit("A", "1.4.2");
+    }
+
+    world.clock.advance(Duration.ofSeconds(6));
+    world.deliver();
+
+    TrackedIssue row = world.outbox.issues(1).get(0);
+    assertThat(row.status()).isEqualTo(Status.LINKED);
+    assertThat(row.occurrences()).isEqualTo(5);
+    assertThat(row.unreported()).as("the body told 2 of 5").isEqualTo(3);
+  }
+
+  @Test
   void aCreateFailingTwiceIsStillCreatedOnce() {
     world.submit("A", "1.4.2");
     world.tracker.thenFail("create", Kind.UNAVAILABLE).thenFail("create", Kind.UNAVAILABLE);
