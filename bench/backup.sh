@@ -22,7 +22,9 @@
 # BENCH_ONLY=postgresql|mariadb (one engine; writes results/backup-quick.md instead),
 # BENCH_PG_SCALE (pgbench scale, default 70), BENCH_MARIADB_ROWS (default 2500000),
 # BENCH_BUILD=1 (mvn package first; by default the jar already built is used, and the launcher
-# builds it when missing), BENCH_MVN_ARGS (default "-o"), TMPDIR (~1 GB of dumps go there).
+# builds it when missing), BENCH_MVN_ARGS (default "-o"), BENCH_JAR (the thingyan.jar to run,
+# default bootstrap/target/thingyan.jar: e.g. one built with -Dthingyan.build.dir=...), TMPDIR
+# (~1 GB of dumps go there).
 set -euo pipefail
 
 bench=$(cd -- "$(dirname -- "$0")" && pwd -P)
@@ -64,6 +66,10 @@ fi
 [ "$only" = postgresql ] || mariadb "${my[@]}" -e 'SELECT 1' >/dev/null || { echo "bench: MariaDB is not reachable at 127.0.0.1:3306 as root" >&2; exit 2; }
 
 launcher_opts=$(sed -n 's/^opts=\${THINGYAN_JAVA_OPTS:-\(.*\)}$/\1/p' bin/thingyan)
+# what the launcher adds for `backup` and `restore` (its compiler options for those commands)
+launcher_jit=$(sed -n 's/^ *jit="\(-XX:[^$]*\)"$/\1/p' bin/thingyan)
+jar=${BENCH_JAR:-$repo/bootstrap/target/thingyan.jar}
+export THINGYAN_JAR=$jar
 if [ "${BENCH_BUILD:-0}" = 1 ]; then
   say "building thingyan (mvn ${BENCH_MVN_ARGS:--o} package -DskipTests)"
   # shellcheck disable=SC2086
@@ -110,7 +116,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # Every 0.2 s: VmHWM and VmRSS of the processes under $1 (GNU time, then the JVM, then what the
-# JVM starts: pg_dump, pg_restore, psql, mariadb-dump, mariadb). One line per process and tick:
+# JVM starts: pg_dump, zstd, pg_restore, psql, mariadb-dump, mariadb). One line per process and tick:
 # time pid comm VmHWM-KiB VmRSS-KiB. Ends when $1 has been reaped.
 snap() {
   local p=$1 comm k v rest hwm=0 rss=0
@@ -162,7 +168,7 @@ thingyan() {
 # real start/end), in the order they started.
 children() {
   awk -v t0="$(cat "$work/$1.t0")" '
-    $3 ~ /^(pg_dump|pg_restore|psql|mariadb-dump|mariadb|mysqldump|mysql)$/ {
+    $3 ~ /^(pg_dump|pg_restore|psql|mariadb-dump|mariadb|mysqldump|mysql|zstd)$/ {
       if (!($2 in first)) { first[$2] = $1; order[++n] = $2 }
       last[$2] = $1; comm[$2] = $3; if ($4 > hwm[$2]) hwm[$2] = $4
     }
@@ -219,7 +225,7 @@ say "first start of the launcher (class archive, once per build)"
 # ref_restore_label, dump_tool, db_size (bytes), check (a command printing the row count), rows.
 bench_engine() {
   local engine=$1 i tag first id ref_md=${ref_label//|/\\|} start=() span=()
-  local tw=() pw=() ps=() trss=() jhwm=() dhwm=() p1=() p2=() tsize=() psize=()
+  local tw=() pw=() ps=() trss=() jhwm=() dhwm=() zhwm=() p1=() p2=() tsize=() psize=()
   say "$engine: $runs backup rounds, alternating (thingyan backup vs $ref_label)"
   "$repo/bin/thingyan" --config "$cfg" --lang en backups >/dev/null # makes the journal: not measured
   for i in $(seq 1 "$runs"); do
@@ -233,10 +239,11 @@ bench_engine() {
         last_id=$id
         tw+=("$T_WALL"); trss+=("$T_RSS"); jhwm+=("$(jvm_hwm "$tag")")
         dhwm+=("$(children "$tag" | awk -v t="$dump_tool" '$1 == t { print $4 }' | sort -g | tail -1)")
+        zhwm+=("$(children "$tag" | awk '$1 == "zstd" { print $4 }' | sort -g | tail -1)")
         start+=("$(children "$tag" | awk -v t="$dump_tool" '$1 == t { print $2; exit }')")
         span+=("$(children "$tag" | awk -v t="$dump_tool" '$1 == t { print $3 - $2; exit }')")
-        printf '  round %s thingyan backup: %s s, peak RSS %s MB (JVM sampled %s MB, %s %s MB)\n' "$i" "$T_WALL" \
-          "$(mb "$T_RSS")" "$(mb "${jhwm[-1]}")" "$dump_tool" "$(mb "${dhwm[-1]:-0}")" >&2
+        printf '  round %s thingyan backup: %s s, peak RSS %s MB (JVM sampled %s MB, %s %s MB, zstd %s MB)\n' "$i" \
+          "$T_WALL" "$(mb "$T_RSS")" "$(mb "${jhwm[-1]}")" "$dump_tool" "$(mb "${dhwm[-1]:-0}")" "$(mb "${zhwm[-1]:-0}")" >&2
       else
         pipeline "$engine-ref-$i" "${ref_dump[@]}" -- zstd -3 -q -- "$work/$engine-ref.zst"
         pw+=("$P_WALL"); ps+=("$P_SYNC"); p1+=("$P_RSS1"); p2+=("$P_RSS2")
@@ -254,17 +261,17 @@ bench_engine() {
     printf 'Database `%s`: **%s** (%s); %s rows in the main table.\n\n' "$db_label" "$(awk -v b="$db_size" 'BEGIN { printf "%.2f GB", b / 1e9 }')" "$size_how" "$rows"
     printf '### Backup (%s alternating rounds; medians)\n\n' "$runs"
     printf '| | wall s (median) | samples s | ratio | peak RSS MB (max of rounds) | stored size MB |\n| --- | ---: | --- | ---: | --- | ---: |\n'
-    printf '| `thingyan backup` (launcher defaults, local folder, fsync) | **%s** | %s | **%sx** | **%s** (JVM, GNU time); JVM VmHWM sampled %s; its `%s` child **%s** | %s |\n' \
+    printf '| `thingyan backup` (launcher defaults, local folder, fsync) | **%s** | %s | **%sx** | **%s** (JVM, GNU time); JVM VmHWM sampled %s; its `%s` child **%s**, its `zstd` child %s | %s |\n' \
       "$mt" "${tw[*]}" "$(ratio "$mt" "$mp")" "$(mb "$(maxof "${trss[@]}")")" "$(mb "$(maxof "${jhwm[@]}")")" "$dump_tool" \
-      "$(mb "$(maxof "${dhwm[@]}")")" "$(awk -v b="$(median "${tsize[@]}")" 'BEGIN { printf "%.1f", b / 1e6 }')"
+      "$(mb "$(maxof "${dhwm[@]}")")" "$(mb "$(maxof "${zhwm[@]:-0}")")" "$(awk -v b="$(median "${tsize[@]}")" 'BEGIN { printf "%.1f", b / 1e6 }')"
     printf '| `%s` | **%s** | %s | 1.00x | `%s` %s, `zstd` %s | %s |\n' "$ref_md" "$mp" "${pw[*]}" "$dump_tool" \
       "$(mb "$(maxof "${p1[@]}")")" "$(mb "$(maxof "${p2[@]}")")" "$(awk -v b="$(median "${psize[@]}")" 'BEGIN { printf "%.1f", b / 1e6 }')"
     printf '| same, then `sync FILE` (like-for-like: thingyan fsyncs) | %s | %s | %s | | |\n' "$msync" "${ps[*]}" "$(ratio "$mt" "$msync")x (thingyan / this)"
-    printf '\nInside `thingyan backup` (sampled every 0.2 s): `%s` first seen %s s after the command started (median; JVM start, configuration, journal, schema-version query), and ran for %s s (median; samples: %s); the rest of the wall time is the end: zstd flush, fsync, rename, catalog, retention, JVM exit.\n' \
+    printf '\nInside `thingyan backup` (sampled every 0.2 s): `%s` (piped into `zstd` by the OS) first seen %s s after the command started (median; JVM start, configuration, journal, locks, audit), and ran for %s s (median; samples: %s); the rest of the wall time is the end: fsync, rename, catalog, audit, retention, JVM exit.\n' \
       "$dump_tool" "$(median "${start[@]}")" "$(median "${span[@]}")" "${span[*]}"
   } >>"$md"
   summary+=("| $engine backup: \`thingyan backup\` vs \`$ref_md\` | $mt s vs $mp s → **$(ratio "$mt" "$mp")x** (vs + sync: $(ratio "$mt" "$msync")x) | ≤ 1.10x | $(awk -v r="$(ratio "$mt" "$mp")" 'BEGIN { print (r <= 1.10 ? "✓ met" : "✗ missed") }') |")
-  summary+=("| $engine backup: peak RSS of \`thingyan backup\` | **$(mb "$(maxof "${trss[@]}")") MB** (JVM); its $dump_tool child $(mb "$(maxof "${dhwm[@]}")") MB; reference: $dump_tool $(mb "$(maxof "${p1[@]}")") MB + zstd $(mb "$(maxof "${p2[@]}")") MB | ≤ 64 MB | $(awk -v k="$(maxof "${trss[@]}")" 'BEGIN { print (k * 1024 / 1e6 <= 64 ? "✓ met" : "✗ missed") }') |")
+  summary+=("| $engine backup: peak RSS of \`thingyan backup\` | **$(mb "$(maxof "${trss[@]}")") MB** (JVM); its $dump_tool child $(mb "$(maxof "${dhwm[@]}")") MB, its zstd child $(mb "$(maxof "${zhwm[@]}")") MB; reference: $dump_tool $(mb "$(maxof "${p1[@]}")") MB + zstd $(mb "$(maxof "${p2[@]}")") MB | ≤ 64 MB | $(awk -v k="$(maxof "${trss[@]}")" 'BEGIN { print (k * 1024 / 1e6 <= 64 ? "✓ met" : "✗ missed") }') |")
 
   say "$engine: $restore_runs restore round(s) (thingyan restore $last_id --yes vs $ref_restore_label)"
   local rt=() rr=() rrss=() rjh=() phases=() rrss1=() rrss2=() t0 t1
@@ -404,12 +411,12 @@ mkdir -p "$bench/results"
   printf -- '- run: %s, `bench/backup.sh`, BENCH_RUNS=%s, BENCH_RESTORE_RUNS=%s%s, commit %s (working tree, jar built %s); %s s in all\n' \
     "$(date -u '+%Y-%m-%d %H:%M UTC')" "$runs" "$restore_runs" "$([ "$only" = all ] || echo ", BENCH_ONLY=$only")" \
     "$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)" \
-    "$(date -u -r bootstrap/target/thingyan.jar '+%Y-%m-%d %H:%M UTC')" "$total"
+    "$(date -u -r "$jar" '+%Y-%m-%d %H:%M UTC')" "$total"
   printf -- '- machine: %s CPUs (%s), %s RAM, %s; %s\n' "$(nproc)" "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)" \
     "$(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)" "$(uname -sr)" "$(java -version 2>&1 | head -1)"
   printf -- '- %s\n' "$load_note"
-  printf -- '- launcher default JVM options: `%s` (MALLOC_ARENA_MAX=2); AppCDS archive: %s\n' "$launcher_opts" \
-    "$(ls bootstrap/target/thingyan-*.jsa >/dev/null 2>&1 && echo in use || echo none)"
+  printf -- '- launcher default JVM options: `%s` (MALLOC_ARENA_MAX=2), and for `backup` and `restore` also `%s -XX:CompilerDirectivesFile=bin/thingyan-backup.jit` (C2 only for SHA-256); AppCDS archive: %s; jar %s\n' \
+    "$launcher_opts" "$launcher_jit" "$(ls "${jar%.jar}"-*.jsa >/dev/null 2>&1 && echo in use || echo none)" "${jar#"$repo"/}"
   [ "$only" = mariadb ] || printf -- '- PostgreSQL: server %s, client %s; shared_buffers %s\n' \
     "$(psql -X -At -d postgres -c 'SHOW server_version')" "$(pg_dump --version | awk '{ print $3 }')" "$(psql -X -At -d postgres -c 'SHOW shared_buffers')"
   [ "$only" = postgresql ] || printf -- '- MariaDB: server %s, %s; innodb_buffer_pool_size %s, innodb_flush_log_at_trx_commit %s\n' \

@@ -22,6 +22,7 @@ import dev.thingyan.adapter.storage.backup.S3BackupStore;
 import dev.thingyan.adapter.storage.backup.S3SecretKey;
 import dev.thingyan.adapter.storage.backup.S3StoreConfig;
 import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
+import dev.thingyan.adapter.storage.backup.ZstdProgram;
 import dev.thingyan.adapter.storage.command.ShellCommandRunner;
 import dev.thingyan.adapter.storage.release.FileRunLock;
 import dev.thingyan.adapter.storage.release.FileSystemReleaseWorkspace;
@@ -126,7 +127,7 @@ public final class ThingyanBuilder {
           commands,
           dumper(db),
           backupStore(closer),
-          config.backup().keysetFile().<BackupCodec>map(AeadBackupCodec::fromKeysetFile).orElseGet(ZstdBackupCodec::new),
+          backupCodec(),
           journal.backupCatalog(),
           journal.auditTrail(),
           health,
@@ -180,6 +181,14 @@ public final class ThingyanBuilder {
                 S3SecretKey.of(s3.secretAccessKey().reveal()), s3.pathStyle(), s3.partSizeBytes(),
                 Duration.ofSeconds(60)))))
         .orElseGet(() -> new LocalFolderBackupStore(config.backup().localPath()));
+  }
+
+  /** The zstd program compresses dumps when installed; zstd-jni in the JVM otherwise. */
+  private BackupCodec backupCodec() {
+    Optional<ZstdProgram> zstd = ZstdProgram.onPath();
+    return config.backup().keysetFile()
+        .<BackupCodec>map(keyset -> AeadBackupCodec.fromKeysetFile(keyset, zstd))
+        .orElseGet(() -> new ZstdBackupCodec(zstd));
   }
 
   private ReleaseSource releaseSource() {

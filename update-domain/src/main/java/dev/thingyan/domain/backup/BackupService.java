@@ -10,6 +10,7 @@ import dev.thingyan.ports.out.BackupCodec;
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.DatabaseDumper;
+import dev.thingyan.ports.out.DumpCompressor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,10 +22,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongConsumer;
 
 /**
- * Backups as one streaming pipeline, dump -> codec (zstd, encryption) -> SHA-256 -> store, and
+ * Backups as one streaming pipeline, dump -> zstd -> (encryption) -> SHA-256 -> store, and
  * restores that check the stored bytes before anything is replaced. A backup is recorded in the
  * catalog only after the dumper succeeded and the store confirmed the size.
  */
@@ -58,24 +61,53 @@ public final class BackupService {
     String id = ID_TIME.format(now) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
         + "-" + UUID.randomUUID().toString().substring(0, 8);
     String key = id + "." + dumper.engine() + ".dump." + codec.name().replace('+', '.');
-    Optional<String> schema = dumper.schemaVersion();
+    // read beside the dump: a connection of its own whose start-up need not wait for the dump's
+    CompletableFuture<Optional<String>> schema = CompletableFuture.supplyAsync(dumper::schemaVersion,
+        task -> {
+          Thread thread = new Thread(task, "thingyan-schema-version");
+          thread.setDaemon(true);
+          thread.start();
+        });
     try (BackupStore.Upload upload = store.create(key)) {
       HashingOutputStream hashed = new HashingOutputStream(upload.stream());
-      try (OutputStream encoded = codec.encoder(hashed)) {
-        dumper.dump(encoded, progress::accept);
-      } catch (IOException e) {
-        throw new BackupException("writing the backup to " + store.describe() + " failed: " + e.getMessage(), e);
-      }
+      dump(hashed, progress);
       StoredObject stored = upload.commit();
       if (stored.size() != hashed.count()) {
         store.delete(key);
         throw new BackupException("the store kept " + stored.size() + " bytes of " + key + " but "
             + hashed.count() + " were written: the backup is not trusted and was removed");
       }
-      BackupRecord record = new BackupRecord(id, now, appVersion, schema, hashed.hex(), stored.size(),
-          dumper.engine(), dumper.databaseName(), run, kind, key, codec.name());
+      BackupRecord record = new BackupRecord(id, now, appVersion, schemaVersion(schema), hashed.hex(),
+          stored.size(), dumper.engine(), dumper.databaseName(), run, kind, key, codec.name());
       catalog.add(record);
       return record;
+    }
+  }
+
+  private static Optional<String> schemaVersion(CompletableFuture<Optional<String>> read) {
+    try {
+      return read.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /**
+   * With the codec's compression program, the dump tool and the compressor form one pipeline of
+   * operating-system processes and this JVM handles only compressed bytes; without it, the codec
+   * compresses here.
+   */
+  private void dump(OutputStream hashed, LongConsumer progress) {
+    Optional<DumpCompressor> compressor = codec.compressor();
+    try (OutputStream encoded = compressor.isPresent() ? codec.compressedEncoder(hashed)
+        : codec.encoder(hashed)) {
+      if (compressor.isPresent()) {
+        dumper.dump(encoded, progress::accept, compressor.get());
+      } else {
+        dumper.dump(encoded, progress::accept);
+      }
+    } catch (IOException e) {
+      throw new BackupException("writing the backup to " + store.describe() + " failed: " + e.getMessage(), e);
     }
   }
 

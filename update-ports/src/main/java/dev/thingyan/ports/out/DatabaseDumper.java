@@ -31,6 +31,17 @@ public interface DatabaseDumper {
   void dump(OutputStream out, ProgressSink progress);
 
   /**
+   * Writes a complete dump compressed by {@code compressor} to {@code out} (not closed): the dump
+   * tool's output goes straight into the compressor through an operating-system pipe, never
+   * through this JVM, and {@code out} receives what the compressor writes. The exit status and
+   * error output of the tool and of the compressor are both checked, and the dump's first bytes
+   * (decompressed): an empty or failed dump throws. Progress counts compressed bytes.
+   *
+   * @throws BackupException with a reason an admin can act on (no secret in it)
+   */
+  void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor);
+
+  /**
    * Replaces the database's whole content with the dump read from {@code in}: afterwards it holds
    * exactly the dump's tables, columns and rows, and nothing a later migration added.
    *

@@ -5,6 +5,8 @@ import dev.thingyan.ports.out.BackupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +44,50 @@ final class ChildProcess implements AutoCloseable {
               + "); check that the database client tools are installed and executable",
           e);
     }
+  }
+
+  /**
+   * Starts {@code builders} as one pipeline ({@link ProcessBuilder#startPipeline}): each one's
+   * standard output feeds the next one's standard input through an operating-system pipe, so the
+   * bytes between them never pass through this JVM.
+   *
+   * @param tools the name of each, for messages
+   * @param secret the password, masked wherever their output is shown; may be empty
+   */
+  static List<ChildProcess> pipeline(
+      List<String> tools, List<ProcessBuilder> builders, String secret) {
+    builders.forEach(b -> b.redirectError(ProcessBuilder.Redirect.PIPE));
+    List<Process> processes;
+    try {
+      processes = ProcessBuilder.startPipeline(builders); // destroys those started if one fails
+    } catch (IOException e) {
+      String message = secret.isEmpty() ? e.getMessage() : e.getMessage().replace(secret, "***");
+      throw new BackupException(
+          "could not start "
+              + String.join(" | ", tools)
+              + " ("
+              + ConnectionSettings.redact(message)
+              + "); check that these programs are installed and executable",
+          e);
+    }
+    List<ChildProcess> out = new ArrayList<>();
+    for (int i = 0; i < processes.size(); i++) {
+      out.add(new ChildProcess(tools.get(i), processes.get(i), secret));
+    }
+    return out;
+  }
+
+  /** Closes the tool's standard input: a dump tool reads nothing, and must not wait for it. */
+  static void closeInput(ChildProcess process) {
+    try {
+      process.stdin().close();
+    } catch (IOException e) {
+      // the tool already ended; its exit status will say why
+    }
+  }
+
+  String tool() {
+    return tool;
   }
 
   OutputStream stdin() {

@@ -66,14 +66,54 @@ final class MariaDbClient implements AutoCloseable {
 
   /** {@code mariadb-dump} (or {@code mysqldump}) of {@code database} to its standard output. */
   ChildProcess dump(String database) {
-    Path tool = binaries.find("mariadb-dump", "mysqldump");
+    return dump(database, List.of());
+  }
+
+  /**
+   * {@code mariadb-dump} of {@code database}'s stored routines and events only: no table, view,
+   * trigger or row.
+   */
+  ChildProcess dumpRoutinesAndEvents(String database) {
+    return dump(database, List.of("--no-create-info", "--no-data", "--skip-triggers"));
+  }
+
+  private ChildProcess dump(String database, List<String> options) {
+    Path tool = dumpTool();
+    List<String> args = dumpArgs(tool, options, database);
+    return ChildProcess.start(
+        tool.getFileName().toString(), builder(tool, args, Redirect.PIPE), settings.password());
+  }
+
+  /**
+   * {@code mariadb-dump ... | compressor}, started as one pipeline; the dump tool's standard input
+   * is closed.
+   */
+  List<ChildProcess> dumpPiped(String database, List<String> compressor) {
+    Path tool = dumpTool();
+    List<ChildProcess> stages =
+        ChildProcess.pipeline(
+            List.of(tool.getFileName().toString(), Path.of(compressor.get(0)).getFileName().toString()),
+            List.of(builder(tool, dumpArgs(tool, List.of(), database), Redirect.PIPE),
+                new ProcessBuilder(compressor)),
+            settings.password());
+    ChildProcess.closeInput(stages.get(0));
+    return stages;
+  }
+
+  private Path dumpTool() {
+    return binaries.find("mariadb-dump", "mysqldump");
+  }
+
+  /** @param options after the usual ones, so that they win (e.g. {@code --skip-triggers}) */
+  private static List<String> dumpArgs(Path tool, List<String> options, String database) {
     List<String> args = new ArrayList<>(DUMP_ARGS);
     if (isOracleMysqldump(tool)) {
       // MySQL's own mysqldump writes SET @@GLOBAL.GTID_PURGED, which needs SUPER to restore
       args.add("--set-gtid-purged=OFF");
     }
+    args.addAll(options);
     args.add(database);
-    return start(tool, args, Redirect.PIPE);
+    return args;
   }
 
   /**
@@ -90,6 +130,11 @@ final class MariaDbClient implements AutoCloseable {
   }
 
   private ChildProcess start(Path tool, List<String> args, Redirect stdout) {
+    return ChildProcess.start(
+        tool.getFileName().toString(), builder(tool, args, stdout), settings.password());
+  }
+
+  private ProcessBuilder builder(Path tool, List<String> args, Redirect stdout) {
     List<String> command = new ArrayList<>();
     command.add(tool.toString());
     command.add("--defaults-extra-file=" + options.path());
@@ -100,7 +145,7 @@ final class MariaDbClient implements AutoCloseable {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout);
     builder.environment().remove("MYSQL_PWD");
-    return ChildProcess.start(tool.getFileName().toString(), builder, settings.password());
+    return builder;
   }
 
   private static boolean isOracleMysqldump(Path tool) {

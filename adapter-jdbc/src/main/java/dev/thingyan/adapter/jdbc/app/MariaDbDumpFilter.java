@@ -26,9 +26,11 @@ final class MariaDbDumpFilter extends OutputStream {
   private static final byte[] ROWS = "INSERT INTO ".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] TRAILER = "-- Dump completed".getBytes(StandardCharsets.US_ASCII);
 
-  // `name`@`host`, 'name'@'host' or name@host (a role has no @host), only where a definer goes:
-  // CREATE DEFINER=... PROCEDURE, and /*!50013 DEFINER=... */ of views, triggers, events
-  private static final String PART = "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|[\\w.%$-]+)";
+  // `name`@`host`, 'name'@'host', "name"@"host" (objects made under sql_mode ANSI_QUOTES) or
+  // name@host (a role has no @host), only where a definer goes: CREATE DEFINER=... PROCEDURE,
+  // and /*!50013 DEFINER=... */ of views, triggers, events
+  private static final String PART =
+      "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[\\w.%$-]+)";
   private static final Pattern DEFINER =
       Pattern.compile(
           "(CREATE\\s+(?:OR\\s+REPLACE\\s+)?|/\\*!\\d{5}\\s+)DEFINER\\s*=\\s*"

@@ -1,5 +1,6 @@
 package dev.thingyan.adapter.jdbc.app;
 
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
@@ -13,22 +14,24 @@ import org.slf4j.LoggerFactory;
  * first loaded into a scratch database {@code thingyan_restore_<random>}: a truncated or failing
  * dump stops there and the app's database is untouched. Only then is every event, routine, view,
  * sequence and table of the app's database dropped (so nothing a later migration added survives)
- * and the scratch copy dumped into it, server-side and already proven to load. Tables cannot simply
- * be renamed across: MariaDB refuses that for tables with triggers, and views, routines and events
- * do not move at all. If that second step fails, the scratch database is kept and named in the
- * error: it holds the backup's whole content.
+ * and the checked copy moved in: its tables renamed across with their rows ({@link MariaDbMove}),
+ * its routines and events copied by {@code mariadb-dump} (no rows: a moment), its views and
+ * triggers created again. If that second step fails, the scratch database is kept and named in
+ * the error.
  */
 final class MariaDbRestore {
 
   private static final Logger LOG = LoggerFactory.getLogger(MariaDbRestore.class);
 
   private final MariaDbClient client;
+  private final ConnectionSettings settings;
   private final MariaDbObjects objects;
   private final DatabaseAddress address;
 
-  MariaDbRestore(MariaDbClient client, MariaDbObjects objects, DatabaseAddress address) {
+  MariaDbRestore(MariaDbClient client, ConnectionSettings settings, DatabaseAddress address) {
     this.client = client;
-    this.objects = objects;
+    this.settings = settings;
+    this.objects = new MariaDbObjects(settings);
     this.address = address;
   }
 
@@ -51,14 +54,17 @@ final class MariaDbRestore {
   private void replace(String target, String scratch) {
     try {
       objects.dropAll(target);
-      try (ChildProcess dump = client.dump(scratch)) {
+      MariaDbMove move = new MariaDbMove(settings, scratch, target);
+      move.moveTables();
+      try (ChildProcess dump = client.dumpRoutinesAndEvents(scratch)) {
         dump.stdin().close();
-        new MariaDbLoad(client).load(dump.stdout(), target, ProgressSink.NONE, "the checked copy");
+        new MariaDbLoad(client).load(dump.stdout(), target, ProgressSink.NONE, "the routines and events");
         int code = dump.waitFor();
         if (code != 0) {
           throw new BackupException(dump.failure(code));
         }
       }
+      move.finish();
     } catch (SQLException | IOException | BackupException e) {
       String why = e instanceof SQLException ? BoundedCall.describe(e) : e.getMessage();
       throw new BackupException(
@@ -66,9 +72,10 @@ final class MariaDbRestore {
               + address
               + " failed ("
               + why
-              + "); it may be incomplete now. The backup's whole content is in database "
+              + "); it may be incomplete now. What was not moved yet is in database "
               + scratch
-              + " on the same server: fix the cause and restore again",
+              + " on the same server; the backup itself is unchanged: fix the cause and restore"
+              + " again",
           e);
     }
   }

@@ -1,6 +1,7 @@
 package dev.thingyan.adapter.jdbc.app;
 
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,23 @@ final class PostgresClient implements AutoCloseable {
    */
   ChildProcess connected(
       String tool, String database, List<String> args, ProcessBuilder.Redirect stdout) {
+    return ChildProcess.start(
+        tool, connectedBuilder(tool, database, args).redirectOutput(stdout), settings.password());
+  }
+
+  /** {@code tool | compressor}, started as one pipeline; the tool's standard input is closed. */
+  List<ChildProcess> connectedPiped(
+      String tool, String database, List<String> args, List<String> compressor) {
+    List<ChildProcess> stages =
+        ChildProcess.pipeline(
+            List.of(tool, Path.of(compressor.get(0)).getFileName().toString()),
+            List.of(connectedBuilder(tool, database, args), new ProcessBuilder(compressor)),
+            settings.password());
+    ChildProcess.closeInput(stages.get(0));
+    return stages;
+  }
+
+  private ProcessBuilder connectedBuilder(String tool, String database, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(binaries.find(tool).toString());
     command.add("--host=" + address.host());
@@ -52,7 +70,7 @@ final class PostgresClient implements AutoCloseable {
     command.add("--no-password");
     command.add("--dbname=" + database);
     command.addAll(args);
-    return ChildProcess.start(tool, builder(command).redirectOutput(stdout), settings.password());
+    return builder(command);
   }
 
   /** A tool that works without a connection, e.g. {@code pg_restore --file=-}. */

@@ -3,6 +3,7 @@ package dev.thingyan.adapter.jdbc.app;
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.DatabaseDumper;
+import dev.thingyan.ports.out.DumpCompressor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dumps and restores a PostgreSQL database with {@code pg_dump --format=custom}, streamed straight
- * from the tool into the caller's stream. A restore replaces the database's whole content in one
+ * from the tool into the caller's stream, or through a compressor in one operating-system pipeline
+ * ({@link PipedDump}). A restore replaces the database's whole content in one
  * transaction (see {@link PostgresRestore}); the configured user must own the database, and needs
  * {@code CREATEDB} for {@link #verifyRestore}. The client tools must be as new as the server.
  */
@@ -104,6 +106,40 @@ public final class PostgresDumper implements DatabaseDumper {
     }
   }
 
+  @Override
+  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+    long start = System.nanoTime();
+    try (PostgresClient client = client()) {
+      List<ChildProcess> stages =
+          client.connectedPiped("pg_dump", address.database(), DUMP_ARGS, compressor.command());
+      try {
+        byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, progress, advice());
+        requireArchive(head);
+      } finally {
+        stages.forEach(ChildProcess::close);
+      }
+      LOG.info("dumped {} through {} in {} ms", address, compressor.name(),
+          (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private void requireArchive(byte[] head) {
+    if (head.length == 0) {
+      throw new BackupException("pg_dump wrote nothing for " + address + "; no backup was made");
+    }
+    if (!Arrays.equals(head, 0, Math.min(head.length, MAGIC.length), MAGIC, 0, MAGIC.length)) {
+      throw notAnArchive();
+    }
+  }
+
+  private BackupException notAnArchive() {
+    return new BackupException(
+        "pg_dump's output for "
+            + address
+            + " is not a custom-format archive; no backup was made. Check that pg_dump is"
+            + " PostgreSQL's");
+  }
+
   /** Copies the archive through, refusing output that is not a custom-format archive. */
   private long stream(ChildProcess dump, OutputStream out, ProgressSink progress)
       throws IOException {
@@ -114,11 +150,7 @@ public final class PostgresDumper implements DatabaseDumper {
     }
     if (!Arrays.equals(head, MAGIC)) {
       dump.kill();
-      throw new BackupException(
-          "pg_dump's output for "
-              + address
-              + " is not a custom-format archive; no backup was made. Check that pg_dump is"
-              + " PostgreSQL's");
+      throw notAnArchive();
     }
     try {
       out.write(head);

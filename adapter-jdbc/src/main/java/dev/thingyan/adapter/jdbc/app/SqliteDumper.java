@@ -2,6 +2,7 @@ package dev.thingyan.adapter.jdbc.app;
 
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.DatabaseDumper;
+import dev.thingyan.ports.out.DumpCompressor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,6 +63,44 @@ public final class SqliteDumper implements DatabaseDumper {
 
   @Override
   public void dump(OutputStream out, ProgressSink progress) {
+    dump(
+        snapshot -> {
+          try (InputStream in = Files.newInputStream(snapshot)) {
+            SqliteFiles.copy(in, out, progress);
+          }
+        });
+  }
+
+  /** The compressor reads the snapshot file itself: its bytes never pass through this JVM. */
+  @Override
+  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+    dump(
+        snapshot -> {
+          ProcessBuilder builder =
+              new ProcessBuilder(compressor.command()).redirectInput(snapshot.toFile());
+          List<ChildProcess> stages =
+              ChildProcess.pipeline(List.of(compressor.name()), List.of(builder), "");
+          try {
+            byte[] head =
+                new PipedDump(stages, compressor, database.toString())
+                    .copyTo(out, progress, "Check free space and permissions in " + scratchDir);
+            if (!Arrays.equals(head, SqliteFiles.MAGIC)) {
+              throw new BackupException(
+                  "the compressed snapshot of " + database + " is not a SQLite file; no backup was made");
+            }
+          } finally {
+            stages.forEach(ChildProcess::close);
+          }
+        });
+  }
+
+  /** What is done with the checked snapshot. */
+  @FunctionalInterface
+  private interface SnapshotCopy {
+    void copy(Path snapshot) throws IOException;
+  }
+
+  private void dump(SnapshotCopy copy) {
     requireReadableDatabase();
     Path snapshot = scratchDir.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
     try {
@@ -70,9 +111,7 @@ public final class SqliteDumper implements DatabaseDumper {
       if (size == 0) {
         throw new BackupException("the snapshot of " + database + " is empty; no backup was made");
       }
-      try (InputStream in = Files.newInputStream(snapshot)) {
-        SqliteFiles.copy(in, out, progress);
-      }
+      copy.copy(snapshot);
       LOG.debug("dumped {} ({} bytes)", database, size);
     } catch (IOException e) {
       throw new BackupException(

@@ -22,6 +22,9 @@ import org.sqlite.SQLiteException;
 /** SQLite file chores for the dumper: connections, the integrity check, copying, fsync. */
 final class SqliteFiles {
 
+  /** The first 16 bytes of every SQLite database file. */
+  static final byte[] MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private static final int BUFFER = 64 * 1024;
   private static final long PROGRESS_EVERY = 4L << 20;
 

@@ -1,5 +1,6 @@
 package dev.thingyan.adapter.jdbc.app;
 
+import dev.thingyan.ports.out.DumpCompressor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +29,41 @@ final class DumpStreams {
     InputStream reader() {
       try {
         return new GZIPInputStream(new ByteArrayInputStream(stored.toByteArray()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * The {@code gzip} program as the pipeline's compressor: a real program, as {@code zstd} is in
+   * production, whose output the JDK decompresses.
+   */
+  static final class GzipProgram implements DumpCompressor {
+    private final String program;
+
+    GzipProgram(String program) {
+      this.program = program;
+    }
+
+    GzipProgram() {
+      this("gzip");
+    }
+
+    @Override
+    public List<String> command() {
+      return List.of(program, "-1", "-c");
+    }
+
+    @Override
+    public String name() {
+      return "gzip";
+    }
+
+    @Override
+    public InputStream decompress(InputStream compressed) {
+      try {
+        return new GZIPInputStream(compressed);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

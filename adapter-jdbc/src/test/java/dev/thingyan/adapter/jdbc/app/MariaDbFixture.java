@@ -110,14 +110,16 @@ final class MariaDbFixture implements AutoCloseable {
     out.addAll(
         rows(
             c,
-            "SELECT concat_ws(' ', trigger_name, action_statement) FROM information_schema.triggers"
+            "SELECT concat_ws(' ', trigger_name, action_statement, action_order, sql_mode,"
+                + " character_set_client, collation_connection) FROM information_schema.triggers"
                 + " WHERE trigger_schema"
                 + in
                 + " ORDER BY 1"));
     out.addAll(
         rows(
             c,
-            "SELECT concat_ws(' ', routine_name, routine_definition) FROM"
+            "SELECT concat_ws(' ', routine_name, routine_definition, sql_mode, character_set_client,"
+                + " collation_connection) FROM"
                 + " information_schema.routines WHERE routine_schema"
                 + in
                 + " ORDER BY 1"));
@@ -131,7 +133,8 @@ final class MariaDbFixture implements AutoCloseable {
     out.addAll(
         rows(
             c,
-            "SELECT concat_ws(' ', table_name, view_definition) FROM information_schema.views WHERE"
+            "SELECT concat_ws(' ', table_name, view_definition, check_option, security_type,"
+                + " character_set_client, collation_connection) FROM information_schema.views WHERE"
                 + " table_schema"
                 + in
                 + " ORDER BY 1"));

@@ -87,6 +87,43 @@ class PostgresDumperTest {
   }
 
   @Test
+  void aDumpPipedThroughACompressorProgramRestoresExactly() {
+    List<String> before = db.snapshot();
+    DumpStreams.Compressed store = new DumpStreams.Compressed();
+    List<Long> progress = new ArrayList<>();
+    dumper.dump(store.stored, progress::add, new DumpStreams.GzipProgram());
+    assertThat(progress).isNotEmpty().last().isEqualTo((long) store.stored.size());
+    migrate();
+
+    dumper.restore(store.reader(), ProgressSink.NONE);
+
+    assertThat(db.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void inThePipelineAKilledDumperOrCompressorIsAFailedBackup() {
+    db.exec(
+        "CREATE TABLE bulk AS SELECT g AS id, md5(g::text) AS h FROM generate_series(1, 60000) g");
+    PipelineFaults.killedHalfwayIsAFailedBackup(dumper, "pg_dump", db.password);
+    PipelineFaults.aFailingStoreStopsBoth(dumper, "pg_dump");
+  }
+
+  @Test
+  void inThePipelineAMissingCompressorOrAFailedDumpIsAClearError() {
+    PipelineFaults.missingCompressor(dumper).hasMessageContaining("could not start pg_dump | gzip");
+    PostgresDumper down =
+        new PostgresDumper(
+            new ConnectionSettings("jdbc:postgresql://127.0.0.1:1/pms", "pms", db.password));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThatThrownBy(() -> down.dump(out, ProgressSink.NONE, new DumpStreams.GzipProgram()))
+        .isInstanceOf(BackupException.class)
+        .hasMessageContaining("pg_dump failed")
+        .hasMessageContaining("runs at 127.0.0.1:1")
+        .hasMessageNotContaining("gzip")
+        .hasMessageNotContaining(db.password);
+  }
+
+  @Test
   void aTruncatedBackupIsRolledBackAndLeavesTheDatabaseAsItWas() {
     byte[] dump = dump();
     migrate();

@@ -74,6 +74,25 @@ class SqliteDumperTest {
   }
 
   @Test
+  void aSnapshotPipedThroughACompressorProgramRestoresExactly() throws Exception {
+    List<String> before = SqliteFixture.rows(db, FOLIOS);
+    DumpStreams.Compressed store = new DumpStreams.Compressed();
+    List<Long> progress = new ArrayList<>();
+    dumper.dump(store.stored, progress::add, new DumpStreams.GzipProgram());
+    assertThat(progress).isNotEmpty().last().isEqualTo((long) store.stored.size());
+    assertThat(scratch).isEmptyDirectory();
+    SqliteFixture.exec(db, "DELETE FROM folios", "CREATE TABLE added_later (i INT)");
+
+    dumper.restore(store.reader(), ProgressSink.NONE);
+
+    assertThat(SqliteFixture.rows(db, FOLIOS)).isEqualTo(before);
+    assertThat(SqliteFixture.rows(db, "SELECT name FROM sqlite_master WHERE name = 'added_later'"))
+        .isEmpty();
+    PipelineFaults.missingCompressor(dumper).hasMessageContaining("could not start gzip");
+    assertThat(scratch).isEmptyDirectory();
+  }
+
+  @Test
   void aMissingDatabaseIsABackupErrorAndIsNotCreated() {
     Path missing = app.resolve("nope.sqlite");
     SqliteDumper wrong = new SqliteDumper(missing, scratch);

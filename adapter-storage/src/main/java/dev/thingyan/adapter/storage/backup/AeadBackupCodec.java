@@ -9,6 +9,7 @@ import com.google.crypto.tink.streamingaead.PredefinedStreamingAeadParameters;
 import com.google.crypto.tink.streamingaead.StreamingAeadConfig;
 import dev.thingyan.ports.out.BackupCodec;
 import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.DumpCompressor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stores dumps zstd-compressed, then encrypted with Tink streaming AEAD (AES256-GCM-HKDF, 4 KiB
@@ -32,10 +34,11 @@ public final class AeadBackupCodec implements BackupCodec {
   private static final byte[] ASSOCIATED_DATA = "thingyan backup v1".getBytes(StandardCharsets.US_ASCII);
 
   private final StreamingAead aead;
-  private final ZstdBackupCodec zstd = new ZstdBackupCodec();
+  private final ZstdBackupCodec zstd;
 
-  private AeadBackupCodec(StreamingAead aead) {
+  private AeadBackupCodec(StreamingAead aead, ZstdBackupCodec zstd) {
     this.aead = aead;
+    this.zstd = zstd;
   }
 
   /**
@@ -45,12 +48,22 @@ public final class AeadBackupCodec implements BackupCodec {
    * @throws BackupException when the file cannot be read or is not a streaming AEAD keyset
    */
   public static AeadBackupCodec fromKeysetFile(Path keysetJson) {
+    return fromKeysetFile(keysetJson, Optional.empty());
+  }
+
+  /**
+   * As {@link #fromKeysetFile(Path)}, compressing with the {@code zstd} program in the dump
+   * pipeline when given (only the encryption then runs in the JVM).
+   */
+  public static AeadBackupCodec fromKeysetFile(Path keysetJson, Optional<ZstdProgram> zstdProgram) {
     Objects.requireNonNull(keysetJson, "keysetJson");
+    ZstdBackupCodec zstd = new ZstdBackupCodec(zstdProgram);
     try {
       StreamingAeadConfig.register();
       String json = Files.readString(keysetJson, StandardCharsets.UTF_8);
       KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-      return new AeadBackupCodec(handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class));
+      return new AeadBackupCodec(
+          handle.getPrimitive(RegistryConfiguration.get(), StreamingAead.class), zstd);
     } catch (IOException e) {
       throw new BackupException("Cannot read the backup encryption keyset " + keysetJson + ": " + e
           + ". Check the configured path and that this service's user may read it.", e);
@@ -80,9 +93,19 @@ public final class AeadBackupCodec implements BackupCodec {
 
   @Override
   public OutputStream encoder(OutputStream stored) {
+    return zstd.encoder(compressedEncoder(stored));
+  }
+
+  @Override
+  public Optional<DumpCompressor> compressor() {
+    return zstd.compressor();
+  }
+
+  @Override
+  public OutputStream compressedEncoder(OutputStream stored) {
     Objects.requireNonNull(stored, "stored");
     try {
-      return zstd.encoder(aead.newEncryptingStream(stored, ASSOCIATED_DATA));
+      return aead.newEncryptingStream(stored, ASSOCIATED_DATA);
     } catch (GeneralSecurityException | IOException e) {
       throw new BackupException("Cannot start encrypting the backup: " + e.getMessage(), e);
     }
