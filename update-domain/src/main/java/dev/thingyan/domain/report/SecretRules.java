@@ -2,7 +2,10 @@ package dev.thingyan.domain.report;
 
 import java.util.List;
 
-/** Credentials in free text: URLs, bearer tokens, JWTs, well-known token formats, key=value. */
+/**
+ * Credentials in free text: URLs, bearer tokens, JWTs, well-known token formats, key=value. Each
+ * rule's {@link Starts} is derived from its pattern and written under it.
+ */
 final class SecretRules {
   private SecretRules() {}
 
@@ -10,9 +13,17 @@ final class SecretRules {
       + "|api[_-]?key|access[_-]?key|private[_-]?key|authorization|auth|cookie|set-cookie"
       + "|session(?:[_-]?id)?|credentials?|client[_-]?secret)"
       + "(?:[_-]?(?:hash|digest|confirmation|enc|encrypted|plain|value|id))?";
+  /** A piece of every SECRET_KEYS word, and at most 8 characters into it ({@code private_key}). */
+  private static final List<String> SECRET_KEY_CORES = List.of("pass", "pwd", "secret", "token",
+      "key", "auth", "cookie", "session", "credential");
+  /** Longer than any SECRET_KEYS word with its suffix ({@code client_secret_confirmation}: 26). */
+  private static final int MAX_KEY = 32;
 
   private static final String PII_QUERY_KEYS = "(?:e-?mail|phone|mobile|tel|name|guest_?name"
       + "|first_?name|last_?name|nrc|passport|dob|address|card(?:_?number)?)";
+
+  /** The {@code \\s} characters. */
+  static final String SPACES = " \t\n\u000B\f\r";
 
   /** Our own replacement tokens: a second rule must not take them for a value. */
   private static final String OWN_TOKEN = "\\[(?:secret|token|redacted|value)\\]";
@@ -20,27 +31,104 @@ final class SecretRules {
   static final List<Rule> RULES = List.of(
       Rule.keepPrefix("url-userinfo",
           "(?i)(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,15}://)[^\\s/@:]{1,256}:[^\\s/@]{1,256}@",
-          "[secret]@").when("://"),
+          "[secret]@")
+          // a scheme of 1-16 characters before "://", and user:password@ after it
+          .startingAt(Starts.near("://", false, (s, at, out) -> {
+            if (userInfoFollows(s, at + 3)) {
+              out.add(at - 16, at);
+            }
+          }).ifAll("@")),
       Rule.keepPrefix("url-query-secret",
           "(?i)([?&;](?:" + SECRET_KEYS + "|sig|signature|key|code|otp)=)(?!" + OWN_TOKEN + ")"
-              + "[^&#\\s\"'<>]{1,4096}", "[secret]").when("="),
+              + "[^&#\\s\"'<>]{1,4096}", "[secret]")
+          .startingAt(Starts.near("=", false, SecretRules::queryKey).ifAny("?&;")),
       Rule.keepPrefix("url-query-pii",
-          "(?i)([?&;]" + PII_QUERY_KEYS + "=)[^&#\\s\"'<>]{1,4096}", "[redacted]").when("="),
+          "(?i)([?&;]" + PII_QUERY_KEYS + "=)[^&#\\s\"'<>]{1,4096}", "[redacted]")
+          .startingAt(Starts.near("=", false, SecretRules::queryKey).ifAny("?&;")),
       Rule.keepPrefix("key-value-secret",
           "(?i)(?<![a-z0-9])([a-z0-9]{0,32}?" + SECRET_KEYS + "[\"']?\\s{0,4}[:=]\\s{0,4})"
               + "(?!" + OWN_TOKEN + ")"
               + "(?:\"[^\"\\n]{1,1024}\"|'[^'\\n]{1,1024}'"
               + "|(?:(?:bearer|basic|token)\\s{1,4})?[^\\s\"',;&)}\\]]{1,1024})",
-          "[secret]").when(":", "="),
+          "[secret]").startingAt(keyValueStarts().ifAny(":=")),
       Rule.keepPrefix("bearer", "(?i)(?<![a-z0-9])(bearer\\s{1,4})[A-Za-z0-9._~+/=-]{8,4096}",
-          "[token]").when("bearer"),
+          "[token]").startingAt(Starts.atFolded("bearer", (s, at) -> true).ifAny(SPACES)),
       Rule.replaceWith("jwt",
           "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,4096}\\.[A-Za-z0-9_-]{4,4096}"
               + "\\.[A-Za-z0-9_-]{0,4096}",
-          "[token]").when("eyj"),
+          "[token]").startingAt(Starts.at("eyJ", (s, at) -> true).ifAll(".")),
       Rule.replaceWith("known-token", "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,255}"
           + "|github_pat_[A-Za-z0-9_]{30,255}|AKIA[0-9A-Z]{16}"
           + "|sk_(?:live|test)_[A-Za-z0-9]{16,255}"
           + "|xox[abpr]-[A-Za-z0-9-]{10,255})(?![A-Za-z0-9_])", "[token]")
-          .when("gh", "github_pat_", "akia", "sk_", "xox"));
+          .startingAt(Starts.at("gh", (s, at) -> at + 3 < s.length()
+                  && "pousr".indexOf(s.charAt(at + 2)) >= 0 && s.charAt(at + 3) == '_')
+              .or(Starts.at("github_pat_", (s, at) -> true))
+              .or(Starts.at("AKIA", (s, at) -> true))
+              .or(Starts.at("sk_", (s, at) -> true))
+              .or(Starts.at("xox", (s, at) -> true))));
+
+  /** After {@code ://}: {@code user:password@} before any space or slash. */
+  private static boolean userInfoFollows(String s, int from) {
+    boolean colon = false;
+    for (int i = from; i < s.length() && i <= from + 514; i++) {
+      char c = s.charAt(i);
+      if (c == '@') {
+        return colon;
+      }
+      if (c == '/' || ScannedText.isSpace(c)) {
+        return false;
+      }
+      colon |= c == ':' && i > from;
+    }
+    return false;
+  }
+
+  /** At {@code =}: a key of letters, '_' and '-' right after one of {@code ?&;} starts a match. */
+  private static void queryKey(String s, int at, StartRanges out) {
+    int i = at - 1;
+    while (i >= 0 && at - i <= MAX_KEY && isKeyChar(s.charAt(i))) {
+      i--;
+    }
+    if (i >= 0 && i < at - 1 && "?&;".indexOf(s.charAt(i)) >= 0) {
+      out.add(i, i + 1);
+    }
+  }
+
+  private static boolean isKeyChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-';
+  }
+
+  /**
+   * At a key word's core ({@code pass}, {@code token}, …) followed by the rest of the word, an
+   * optional quote, up to four spaces and {@code :} or {@code =}: the match starts at most 32
+   * prefix characters and 8 key characters before the core.
+   */
+  private static Starts keyValueStarts() {
+    Starts starts = null;
+    for (String core : SECRET_KEY_CORES) {
+      Starts one = Starts.near(core, true, (s, at, out) -> {
+        if (separatorFollows(s, at + core.length())) {
+          out.add(at - 40, at + 1);
+        }
+      });
+      starts = starts == null ? one : starts.or(one);
+    }
+    return starts;
+  }
+
+  private static boolean separatorFollows(String s, int from) {
+    int i = from;
+    while (i < s.length() && i - from <= 2 * MAX_KEY && isWordChar(s.charAt(i))) {
+      i++;
+    }
+    if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+      i++;
+    }
+    return Starts.afterSpaces(s, i, 4, ":=");
+  }
+
+  private static boolean isWordChar(char c) {
+    return isKeyChar(c) || c >= '0' && c <= '9';
+  }
 }

@@ -1,7 +1,6 @@
 package dev.thingyan.domain.report;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Literal values in SQL found in exception messages (Laravel's QueryException inlines the
@@ -17,23 +16,42 @@ final class SqlRules {
   /** Applied to every text: the PostgreSQL detail needs no statement around it. */
   static final List<Rule> ALWAYS = List.of(
       Rule.keepPrefix("pg-key-detail", "(?i)(\\bkey\\s{0,2}\\([^()]{1,256}\\)\\s{0,2}=\\s{0,2})"
-          + "\\([^()\\n]{1,1024}\\)", "([value])").when("key"));
+          + "\\([^()\\n]{1,1024}\\)", "([value])")
+          .startingAt(Starts.atFolded("key", (s, at) -> Starts.afterSpaces(s, at + 3, 2, "("))
+              .ifAll("()=")));
 
   /** Applied only to text that looks like SQL, where {@code in (…)} is not plain English. */
   static final List<Rule> IN_SQL = List.of(
       Rule.keepPrefix("sql-values", "(?i)(\\bvalues\\s{0,4})" + ROW + "(?:\\s{0,4},\\s{0,4}" + ROW
-          + "){0,1000}", "([values])").when("values"),
+          + "){0,1000}", "([values])")
+          .startingAt(Starts.atFolded("values", (s, at) -> true).ifAll("()")),
       Rule.keepPrefix("sql-in-list", "(?i)(\\bin\\s{0,4})\\([^()]{1,4096}\\)", "([values])")
-          .when("in"),
+          .startingAt(Starts.atFolded("in", (s, at) -> Starts.afterSpaces(s, at + 2, 4, "("))
+              .ifAll("()")),
       Rule.keepPrefix("sql-compare", "(?i)((?:[=<>]|\\blike)\\s{0,4})"
           + "(?:'(?:[^'\\\\\\n]|\\\\.|''){1,1024}'|\"[^\"\\n]{1,1024}\")", "'[value]'")
-          .when("'", "\""));
+          .startingAt(quoteAfter("=", false).or(quoteAfter("<", false))
+              .or(quoteAfter(">", false)).or(quoteAfter("like", true)).ifAny("'\"")));
 
-  static boolean looksLikeSql(String text) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    boolean verb = lower.contains("select") || lower.contains("insert") || lower.contains("update")
-        || lower.contains("delete");
-    return verb && (lower.contains(" from ") || lower.contains(" into ") || lower.contains(" set ")
-        || lower.contains(" where ") || lower.contains(" values"));
+  /** @return starts at the operator when a quote follows it after at most four spaces. */
+  private static Starts quoteAfter(String operator, boolean ignoreCase) {
+    return Starts.near(operator, ignoreCase, (s, at, out) -> {
+      if (Starts.afterSpaces(s, at + operator.length(), 4, "'\"")) {
+        out.add(at, at + 1);
+      }
+    });
+  }
+
+  /** @return false when the text cannot pass {@link #looksLikeSql}: every verb has an 'e'. */
+  static boolean mayBeSql(ScannedText text) {
+    return text.mayContain(" e");
+  }
+
+  /** @param folded the text with ASCII letters in lower case ({@link ScannedText#folded}) */
+  static boolean looksLikeSql(String folded) {
+    boolean verb = folded.contains("select") || folded.contains("insert")
+        || folded.contains("update") || folded.contains("delete");
+    return verb && (folded.contains(" from ") || folded.contains(" into ")
+        || folded.contains(" set ") || folded.contains(" where ") || folded.contains(" values"));
   }
 }
