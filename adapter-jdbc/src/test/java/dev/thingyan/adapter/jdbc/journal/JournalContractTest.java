@@ -12,8 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The journal database's contract (run journal, lock, backup catalog, audit trail), run against
- * each supported engine by a subclass that makes a fresh database for it.
+ * The journal database's contract (run journal, lock, backup catalog, audit trail, report outbox),
+ * run against each supported engine by a subclass that makes a fresh database for it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class JournalContractTest
@@ -21,7 +21,11 @@ abstract class JournalContractTest
         RunLogContract,
         RunLockContract,
         BackupCatalogContract,
-        AuditTrailContract {
+        AuditTrailContract,
+        OutboxQueueContract,
+        IssueFoldContract,
+        IssueMapContract,
+        OutboxDeliveryContract {
 
   private final TestClock clock = new TestClock();
   private TestDatabase database;
@@ -60,10 +64,15 @@ abstract class JournalContractTest
           "thingyan_run_step",
           "thingyan_run",
           "thingyan_backup",
-          "thingyan_audit"
+          "thingyan_audit",
+          "thingyan_report_outbox",
+          "thingyan_report_issue",
+          "thingyan_report_delivery"
         }) {
       executeRaw("DELETE FROM " + table);
     }
+    executeRaw("INSERT INTO thingyan_report_delivery (id, failures) VALUES (1, 0)");
+    executeRaw("UPDATE thingyan_report_lease SET holder = NULL, expires_at = NULL");
     executeRaw(
         "UPDATE thingyan_run_lock SET pid = NULL, host_name = NULL, boot_id = NULL,"
             + " acquired_at = NULL, lease_until = NULL");
