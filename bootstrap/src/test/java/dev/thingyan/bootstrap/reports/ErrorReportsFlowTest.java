@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thingyan.adapter.github.fake.FakeGitHubIssues;
 import dev.thingyan.adapter.github.fake.FakeIssue;
+import dev.thingyan.domain.report.IssueComposer;
 import dev.thingyan.ports.model.report.DeliveryPass;
 import dev.thingyan.ports.model.report.OutboxStats;
 import dev.thingyan.ports.model.report.TrackedIssue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,6 +180,32 @@ class ErrorReportsFlowTest {
       assertThat(t.status()).isEqualTo(TrackedIssue.Status.LINKED);
       assertThat(t.issueNumber()).hasValue(github.issues().get(0).number());
     });
+  }
+
+  @Test
+  void theLargestReportAcceptedIsTrimmedBeforeSendingSoGitHubNever422s() throws Exception {
+    site("  base_paths: [/srv/pms/]\n");
+    Map<String, Object> huge = report("HugeException", "1.4.0", 1);
+    huge.put("title", "Room rates failed to load ".repeat(39));
+    huge.put("message", "SQLSTATE[HY000]: General error ```` @someone #12 ".repeat(1_300));
+    StringBuilder trace = new StringBuilder();
+    for (int i = 0; trace.length() < 480_000; i++) {
+      trace.append(i % 7 == 0 ? "#" + i + " /srv/pms/app/Services/Rates.php(" + i + "): App\\Rates->load()\n"
+          : "#" + i + " /srv/pms/vendor/laravel/framework/src/Pipeline.php(" + i + "): Closure()\n");
+    }
+    huge.put("stack_trace", trace.toString());
+    site.submit(huge);
+
+    DeliveryPass pass = site.deliver(Duration.ofSeconds(10));
+
+    assertThat(pass.created()).isEqualTo(1);
+    assertThat(github.exchanges()).noneMatch(x -> x.status() == 422);
+    FakeIssue issue = github.issues().get(0);
+    assertThat(issue.title()).hasSizeLessThanOrEqualTo(256).startsWith("Room rates failed");
+    assertThat(issue.body()).hasSizeLessThanOrEqualTo(60_000)
+        .contains("vendor frames").doesNotContain("/srv/pms/");
+    assertThat(IssueComposer.fingerprintIn(issue.body())).isPresent();
+    assertThat(issue.body().strip()).endsWith("-->");
   }
 
   @Test
