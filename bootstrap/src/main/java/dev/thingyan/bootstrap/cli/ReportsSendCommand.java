@@ -27,6 +27,10 @@ final class ReportsSendCommand implements Callable<Integer> {
   }
 
   static int send(Session s, Duration budget) {
+    if (s.root.config().reports().github().isEmpty()) {
+      s.out.println(s.messages.get("reports.not_configured"));
+      return ExitCodes.OK;
+    }
     DeliveryPass pass = s.system.deliverErrorReports().deliver(Instant.now().plus(budget));
     if (!pass.leaseHeld()) {
       s.out.println(pass.lastError().map(e -> s.messages.get("reports.not_sent", s.root.mask(e)))

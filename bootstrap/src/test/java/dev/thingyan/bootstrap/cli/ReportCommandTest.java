@@ -107,6 +107,21 @@ class ReportCommandTest {
   }
 
   @Test
+  void withoutGitHubConfiguredReportsAreKeptAndTheAdminIsToldWhy() throws Exception {
+    String config = java.nio.file.Files.readString(Path.of(env.get("THINGYAN_CONFIG")));
+    java.nio.file.Files.writeString(Path.of(env.get("THINGYAN_CONFIG")),
+        config.substring(0, config.indexOf("reports:")));
+    Path report = file("{\"title\": \"x\", \"severity\": \"info\", \"source\": \"backend\","
+        + " \"environment\": \"production\"}");
+
+    assertThat(run("report", report.toString(), "--lang", "en")).as(err).isZero();
+    assertThat(out).contains("Report 1 kept").contains("GitHub is not configured");
+    assertThat(run("reports", "send")).isZero();
+    assertThat(out).contains("GitHub ကို မသတ်မှတ်ရသေးပါ");
+    assertThat(github.requests()).isEmpty();
+  }
+
+  @Test
   void burmeseByDefault() throws Exception {
     Path report = file("""
         {"title": "ငွေပေးချေမှု မအောင်မြင်ပါ", "severity": "error", "source": "frontend",
