@@ -38,14 +38,21 @@ final class IssueSync {
   }
 
   void create(TrackedIssue row, Instant deadline) throws InterruptedException, PacedOut {
-    if (row.status() == TrackedIssue.Status.CREATING) {
-      Optional<RemoteIssue> found = findByMarker(row.fingerprint(), row.firstSeen());
-      if (found.isPresent()) {
-        // an earlier create took effect and only its answer was lost: audit it now
+    // Look before creating, every time: after a create whose answer was lost (CREATING), but also
+    // for a NEW row, which a journal restored from an older copy, or another process's map, can
+    // hold for an error that already has its issue. One listing read per new error, since it was
+    // first seen; a duplicate issue costs far more.
+    Optional<RemoteIssue> found = findByMarker(row.fingerprint(), row.firstSeen());
+    if (found.isPresent()) {
+      if (row.status() == TrackedIssue.Status.CREATING) {
+        // an earlier create of ours took effect and only its answer was lost: audit it now
         linkFound(row, found.get());
         audit(row.fingerprint(), found.get().number(), "created");
-        return;
+      } else {
+        outbox.linked(row.fingerprint(), found.get().number(), !found.get().open(), false,
+            ctx.now());
       }
+      return;
     }
     Optional<QueuedReport> sample = sample(row);
     var issue = ctx.composer().issue(row, sample);

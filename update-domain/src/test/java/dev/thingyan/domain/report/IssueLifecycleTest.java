@@ -3,11 +3,13 @@ package dev.thingyan.domain.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thingyan.ports.model.report.DeliveryPass;
+import dev.thingyan.ports.model.report.DeliveryState;
 import dev.thingyan.ports.model.report.NewIssue;
 import dev.thingyan.ports.model.report.TrackedIssue;
 import dev.thingyan.ports.model.report.TrackedIssue.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** What people do to issues on GitHub: close them, delete them, and lose the local map. */
@@ -175,6 +177,27 @@ class IssueLifecycleTest {
       assertThat(DeliveryWorld.told(issue)).as("the new occurrences are told once").isEqualTo(3);
     }
     assertThat(after.outbox.deliveryState().mapRebuiltAt()).isPresent();
+  }
+
+  @Test
+  void aJournalRestoredFromBeforeTheIssueWasFiledDoesNotFileItAgain() {
+    world.submit("A", "1.4.2");
+    world.deliver();
+    assertThat(world.tracker.issues()).hasSize(1);
+
+    // an older copy of the journal: its map was rebuilt once, long ago, and knows nothing of A
+    DeliveryWorld restored = world.withLostJournal();
+    restored.outbox.saveDeliveryState(new DeliveryState(Optional.empty(), 0, Optional.empty(),
+        Optional.empty(), Optional.of(DeliveryWorld.T0)));
+    restored.submit("A", "1.4.2");
+    restored.clock.advance(Duration.ofHours(2));
+    restored.deliver();
+
+    assertThat(world.tracker.count("create")).isEqualTo(1);
+    assertThat(world.tracker.issues()).hasSize(1);
+    TrackedIssue row = restored.outbox.issues(1).get(0);
+    assertThat(row.status()).isEqualTo(Status.LINKED);
+    assertThat(row.issueNumber()).hasValue(world.issueOf("A").number);
   }
 
   @Test
