@@ -150,9 +150,9 @@ public final class ThingyanBuilder {
   /** Reports are accepted even without GitHub configured; they wait in the outbox. */
   private ErrorReports errorReports(JournalDatabase journal) {
     ReportsConfig r = config.reports();
-    Optional<IssueTracker> tracker = r.github().map(gh -> new GitHubIssueTracker(
-        new GitHubIssuesConfig(gh.apiUrl(), gh.repo(), gh.token()::reveal, Duration.ofSeconds(10),
-            Duration.ofSeconds(30), "thingyan/" + Versions.AGENT)));
+    Optional<IssueTracker> tracker = r.github().map(gh -> new LazyIssueTracker(() ->
+        new GitHubIssueTracker(new GitHubIssuesConfig(gh.apiUrl(), gh.repo(), gh.token()::reveal,
+            Duration.ofSeconds(10), Duration.ofSeconds(30), "thingyan/" + Versions.AGENT))));
     ReportSettings settings = new ReportSettings(r.labels(), r.commentInterval(),
         r.writeSpacing(), new InAppRules(r.inAppNamespaces(), r.inAppPaths(), r.vendorPaths()),
         r.basePaths(), r.keepDelivered(), leaseOwner(new LocalHost(clock)));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The error-report side of the core: accepts reports at once (durable, redacted) and delivers
@@ -28,13 +29,15 @@ import java.util.Optional;
 public final class ErrorReports implements SubmitErrorReport, DeliverErrorReports,
     QueryErrorReports {
   private final ReportOutbox outbox;
-  private final ReportIntake intake;
+  private final Supplier<ReportIntake> intake;
+  private volatile ReportIntake made;
   private final Optional<DeliveryContext> delivery;
 
   public ErrorReports(ReportOutbox outbox, Optional<IssueTracker> tracker, AuditTrail audit,
       ReportSettings settings, Clock clock, Sleeper sleeper) {
     this.outbox = Objects.requireNonNull(outbox, "outbox");
-    this.intake = new ReportIntake(outbox, settings.inApp(), clock);
+    // the redaction rules compile dozens of patterns: only a process that takes a report pays
+    this.intake = () -> new ReportIntake(outbox, settings.inApp(), clock);
     IssueComposer composer = new IssueComposer(settings.inApp(), settings.basePaths(),
         settings.labels());
     this.delivery = tracker.map(t -> new DeliveryContext(outbox, t, composer, audit, settings,
@@ -43,12 +46,26 @@ public final class ErrorReports implements SubmitErrorReport, DeliverErrorReport
 
   @Override
   public ReportReceipt submit(Actor actor, Map<String, ?> untrusted) {
-    return intake.submit(actor, untrusted);
+    return intake().submit(actor, untrusted);
   }
 
   @Override
   public ReportReceipt submit(Actor actor, ErrorReport report) {
-    return intake.submit(actor, report);
+    return intake().submit(actor, report);
+  }
+
+  private ReportIntake intake() {
+    ReportIntake i = made;
+    if (i == null) {
+      synchronized (this) {
+        i = made;
+        if (i == null) {
+          i = intake.get();
+          made = i;
+        }
+      }
+    }
+    return i;
   }
 
   @Override
