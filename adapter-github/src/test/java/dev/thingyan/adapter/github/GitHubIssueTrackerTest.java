@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.thingyan.adapter.github.fake.FakeGitHubIssues;
 import dev.thingyan.adapter.github.fake.FakeIssue;
 import dev.thingyan.adapter.github.fake.FakeRequest;
 import dev.thingyan.ports.model.report.NewIssue;
@@ -14,19 +13,10 @@ import dev.thingyan.ports.model.report.RemoteIssue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The tracker's calls against the loopback GitHub Issues fake: what is sent, what comes back. */
-class GitHubIssueTrackerTest {
-  private final MovableClock clock = new MovableClock(IssueTesting.START);
-  private final FakeGitHubIssues github = IssueTesting.fake(clock);
-  private final GitHubIssueTracker tracker = IssueTesting.tracker(github, clock);
-
-  @AfterEach
-  void stop() {
-    github.close();
-  }
+class GitHubIssueTrackerTest extends FakeGitHubTestBase {
 
   @Test
   void createsAnIssueWithTitleBodyAndLabelsAsGitHubExpectsThem() throws Exception {

@@ -5,14 +5,12 @@ import static dev.thingyan.adapter.github.IssueTesting.newIssue;
 import static dev.thingyan.adapter.github.IssueTrackerErrorsTest.fails;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.thingyan.adapter.github.fake.FakeGitHubIssues;
 import dev.thingyan.ports.out.IssueTrackerException;
 import dev.thingyan.ports.out.IssueTrackerException.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,15 +18,7 @@ import org.junit.jupiter.api.Test;
  * then {@code x-ratelimit-reset} when {@code x-ratelimit-remaining} is 0, otherwise at least a
  * minute for a secondary limit; and nothing sent while a limit is known to hold.
  */
-class IssueRateLimitTest {
-  private final MovableClock clock = new MovableClock(START);
-  private final FakeGitHubIssues github = IssueTesting.fake(clock);
-  private final GitHubIssueTracker tracker = IssueTesting.tracker(github, clock);
-
-  @AfterEach
-  void stop() {
-    github.close();
-  }
+class IssueRateLimitTest extends FakeGitHubTestBase {
 
   @Test
   void secondaryLimitWithRetryAfterHoldsEveryRequestUntilThen() {

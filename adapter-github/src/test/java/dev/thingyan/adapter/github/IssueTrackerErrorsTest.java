@@ -14,22 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every failure becomes the kind the caller can act on, with a message that says what happened
  * and what to do, and never the token.
  */
-class IssueTrackerErrorsTest {
-  private final MovableClock clock = new MovableClock(IssueTesting.START);
-  private final FakeGitHubIssues github = IssueTesting.fake(clock);
-  private final GitHubIssueTracker tracker = IssueTesting.tracker(github, clock);
-
-  @AfterEach
-  void stop() {
-    github.close();
-  }
+class IssueTrackerErrorsTest extends FakeGitHubTestBase {
 
   @Test
   void wrongTokenIsUnauthorized() {
