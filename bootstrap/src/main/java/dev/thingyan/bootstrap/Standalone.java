@@ -1,5 +1,6 @@
 package dev.thingyan.bootstrap;
 
+import java.util.function.LongConsumer;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
 
 /** Entry point of the standalone jar: the system from a configuration file. */
@@ -17,5 +18,13 @@ public final class Standalone {
   /** @return the system wired from a validated configuration */
   public static ThingyanSystem open(ThingyanConfig config) {
     return ThingyanBuilder.from(config).build();
+  }
+
+  /**
+   * @return the system wired for one manual backup, whose dump begins before the journal is
+   *     opened (see {@link ThingyanBuilder#earlyBackup})
+   */
+  public static ThingyanSystem openForBackup(ThingyanConfig config, LongConsumer progress) {
+    return ThingyanBuilder.from(config).earlyBackup(progress).build();
   }
 }

@@ -35,6 +35,7 @@ import dev.thingyan.bootstrap.config.ReportsConfig;
 import dev.thingyan.bootstrap.config.Secret;
 import dev.thingyan.bootstrap.config.SourceConfig;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.domain.report.ErrorReports;
 import dev.thingyan.domain.report.InAppRules;
 import dev.thingyan.domain.report.ReportSettings;
@@ -57,6 +58,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 
 /**
@@ -68,6 +70,7 @@ public final class ThingyanBuilder {
 
   private final ThingyanConfig config;
   private DataSource journalDataSource;
+  private LongConsumer earlyBackup;
   private Clock clock = Clock.systemUTC();
   private FaultPoints faults = EnvironmentFaults.fromEnvironment();
   private ReleaseSource source;
@@ -98,6 +101,19 @@ public final class ThingyanBuilder {
     return this;
   }
 
+  /**
+   * Begins a manual backup's dump while the system is being built, before the journal is opened
+   * (see {@link EarlyBackup}): the next {@code backupDatabase().backup(...)} uses it. For a
+   * process that was started to make one backup ({@code thingyan backup}); a system closed
+   * without that backup drops it, and nothing of it is stored.
+   *
+   * @param progress told the bytes dumped so far, from the dump's own thread
+   */
+  public ThingyanBuilder earlyBackup(LongConsumer progress) {
+    this.earlyBackup = progress;
+    return this;
+  }
+
   public ThingyanBuilder faults(FaultPoints value) {
     this.faults = value;
     return this;
@@ -107,27 +123,37 @@ public final class ThingyanBuilder {
   public ThingyanSystem build() {
     Closer closer = new Closer();
     try {
+      DatabaseConfig db = config.database();
+      DatabaseDumper dumper = dumper(db);
+      BackupStore store = backupStore(closer);
+      BackupCodec codec = backupCodec();
+      FileRunLock fileLock = new FileRunLock(config.app().stateDir().resolve("lock"));
+      LocalHost host = new LocalHost(clock);
+      // before the journal: its pool, schema check and the core's wiring then run beside the dump
+      Optional<EarlyBackup> early = earlyBackup == null ? Optional.empty()
+          : EarlyBackup.beginUnlessLocked(dumper, store, codec, clock, fileLock, host,
+              config.lockLease(), earlyBackup);
+      early.ifPresent(e -> closer.add(e::cancel));
       DataSource journalDs = journalDataSource != null ? journalDataSource
           : closer.add(DataSources.journalPool(settings(config.journal().url(), config.journal().user(), config.journal().password())));
       JournalDatabase journal = JournalDatabase.open(journalDs, clock);
       ListenerHub hub = new ListenerHub();
       hub.add(new MetricsListener());
       CommandRunner commands = new ShellCommandRunner();
-      DatabaseConfig db = config.database();
       DataSource appDs = DataSources.unpooled(settings(db.jdbcUrl(), db.user(), db.password()));
       Duration timeout = config.health().timeout();
       List<Probe> health = healthProbes(commands, appDs);
       CorePorts ports = new CorePorts(
           journal.runJournal(),
-          List.of(journal.runLock(), new FileRunLock(config.app().stateDir().resolve("lock"))),
-          new LocalHost(clock),
+          List.of(journal.runLock(), fileLock),
+          host,
           source != null ? source : releaseSource(),
           new MinisignVerifier(config.verify().publicKeys()),
           new FileSystemReleaseWorkspace(config.app().root(), faults),
           commands,
-          dumper(db),
-          backupStore(closer),
-          backupCodec(),
+          dumper,
+          store,
+          codec,
           journal.backupCatalog(),
           journal.auditTrail(),
           health,
@@ -140,7 +166,9 @@ public final class ThingyanBuilder {
       ErrorReports reports = errorReports(journal);
       hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
           config.reports().environment()));
-      return new DefaultSystem(new UpdateCore(ports, settings()), reports, hub, closer, clock);
+      UpdateCore core = new UpdateCore(ports, settings());
+      early.ifPresent(core::adoptEarlyBackup);
+      return new DefaultSystem(core, reports, hub, closer, clock);
     } catch (RuntimeException e) {
       closer.close();
       throw e;

@@ -1,7 +1,9 @@
 package dev.thingyan.bootstrap.cli;
 
+import dev.thingyan.bootstrap.config.ThingyanConfig;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.out.BackupException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -16,10 +18,17 @@ final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Session.run(root, false, s -> {
-      s.out.println(s.messages.get("backup.started"));
+    // the dump begins while the system opens (the journal, recovery, the locks), not after it:
+    // the same checks still come first for what is stored, and refuse it if they must
+    ThingyanConfig config = root.config();
+    Messages messages = root.messages();
+    PrintWriter out = root.env.out();
+    out.println(messages.get("backup.started"));
+    out.flush();
+    ProgressPrinter progress = new ProgressPrinter(out, messages);
+    return Session.run(root, false, c -> root.backupSystems.apply(c, progress), s -> {
       try {
-        BackupRecord b = s.system.backupDatabase().backup(root.actor(), new ProgressPrinter(s));
+        BackupRecord b = s.system.backupDatabase().backup(root.actor(), progress);
         s.out.println(s.messages.get("backup.done", b.backupId(), String.valueOf(b.size()), b.sha256Hex()));
         return ExitCodes.OK;
       } catch (BackupException e) {

@@ -1,5 +1,6 @@
 package dev.thingyan.bootstrap.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongConsumer;
 
@@ -7,19 +8,25 @@ import java.util.function.LongConsumer;
 final class ProgressPrinter implements LongConsumer {
 
   private static final long EVERY = 16L << 20;
-  private final Session session;
+  private final PrintWriter out;
+  private final Messages messages;
   private long next = EVERY;
 
   ProgressPrinter(Session session) {
-    this.session = session;
+    this(session.out, session.messages);
+  }
+
+  ProgressPrinter(PrintWriter out, Messages messages) {
+    this.out = out;
+    this.messages = messages;
   }
 
   @Override
   public void accept(long bytes) {
     if (bytes >= next) {
-      session.out.println(session.messages.get("progress.bytes",
+      out.println(messages.get("progress.bytes",
           String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0)));
-      session.out.flush();
+      out.flush();
       next = bytes + EVERY;
     }
   }

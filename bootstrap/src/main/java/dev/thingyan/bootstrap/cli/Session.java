@@ -5,6 +5,7 @@ import dev.thingyan.bootstrap.config.ThingyanConfig;
 import dev.thingyan.ports.model.Run;
 import java.io.PrintWriter;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -31,8 +32,14 @@ final class Session {
    * @param live print run events as they happen (apply, rollback); also those of the recovery
    */
   static int run(ThingyanCommand root, boolean live, ToIntFunction<Session> command) {
+    return run(root, live, root.systems, command);
+  }
+
+  /** @param systems opens the system from the loaded configuration */
+  static int run(ThingyanCommand root, boolean live, Function<ThingyanConfig, ThingyanSystem> systems,
+      ToIntFunction<Session> command) {
     ThingyanConfig config = root.config();
-    try (ThingyanSystem system = root.systems.apply(config)) {
+    try (ThingyanSystem system = systems.apply(config)) {
       Session session = new Session(root, system);
       if (live) {
         system.addListener(new RunPrinter(session.out, session.messages, session.views));

@@ -16,6 +16,26 @@ class CommandOptionsTest {
   @TempDir Path dir;
 
   @Test
+  void onlyTheCommandOnTheLineIsRegisteredAndOptionValuesAreNotTakenForIt() {
+    assertThat(Main.preScanCommand(new String[] {"--config", "backup", "--lang=en", "history"}))
+        .contains("history");
+    assertThat(Main.preScanCommand(new String[] {"--lang", "en", "backup", "verify", "x"})).contains("backup");
+    assertThat(Main.preScanCommand(new String[] {"bakup"})).isEmpty();
+    assertThat(Main.preScanCommand(new String[] {"--help"})).isEmpty();
+  }
+
+  @Test
+  void withNoCommandOrAMisspeltOneHelpStillListsAndSuggestsEveryCommand() {
+    CliHarness cli = new CliHarness(dir);
+
+    cli.run("--lang", "en", "--help");
+    assertThat(cli.out()).contains("backups", "restore", "reports", "demo", "status");
+
+    assertThat(cli.run("--lang", "en", "bakup")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err()).contains("Did you mean", "backup");
+  }
+
+  @Test
   void applyPassesTheVersionAndOptionsAsTheCliActor() {
     CliHarness cli = new CliHarness(dir);
 

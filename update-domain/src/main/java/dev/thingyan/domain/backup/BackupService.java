@@ -11,12 +11,14 @@ import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.DumpCompressor;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
 /**
@@ -57,6 +60,50 @@ public final class BackupService {
    */
   public BackupRecord backup(BackupKind kind, Optional<RunId> run, Optional<Version> appVersion,
       LongConsumer progress) {
+    return record(dump(kind, progress, () -> true, () -> false), run, appVersion);
+  }
+
+  /**
+   * Starts a backup's dump on a thread of its own now, before the caller has checked that it may
+   * back up (see {@link EarlyBackup}); {@link #finish} records it.
+   */
+  public EarlyBackup begin(BackupKind kind, LongConsumer progress) {
+    return EarlyBackup.start(this, kind, progress);
+  }
+
+  /**
+   * Waits for a begun backup's dump, makes it visible in the store and records it.
+   *
+   * @throws BackupException when the dump failed, or was cancelled (nothing is recorded and the
+   *     store keeps nothing)
+   */
+  public BackupRecord finish(EarlyBackup begun, Optional<RunId> run, Optional<Version> appVersion) {
+    return record(begun.await(), run, appVersion);
+  }
+
+  private BackupRecord record(Dumped d, Optional<RunId> run, Optional<Version> appVersion) {
+    BackupRecord record = new BackupRecord(d.id(), d.time(), appVersion, d.schemaVersion(), d.sha256Hex(),
+        d.size(), dumper.engine(), dumper.databaseName(), run, d.kind(), d.key(), codec.name());
+    catalog.add(record);
+    return record;
+  }
+
+  /**
+   * What a backup stored, before it is recorded: the store has made it visible and confirmed its
+   * size.
+   */
+  record Dumped(String id, Instant time, BackupKind kind, String key, String sha256Hex,
+      long size, Optional<String> schemaVersion) {}
+
+  /**
+   * The dump, streamed into the store: nothing is made visible before the dumper succeeded and
+   * {@code commit} said yes; whatever fails or is refused leaves nothing in the store.
+   *
+   * @param commit asked once the dump is complete: {@code false} drops it
+   * @param cancelled polled on every write: {@code true} fails the write, which stops the dump
+   */
+  Dumped dump(BackupKind kind, LongConsumer progress, BooleanSupplier commit,
+      BooleanSupplier cancelled) {
     var now = clock.instant();
     String id = ID_TIME.format(now) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
         + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -69,18 +116,46 @@ public final class BackupService {
           thread.start();
         });
     try (BackupStore.Upload upload = store.create(key)) {
-      HashingOutputStream hashed = new HashingOutputStream(upload.stream());
+      HashingOutputStream hashed = new HashingOutputStream(new Cancellable(upload.stream(), cancelled));
       dump(hashed, progress);
+      if (!commit.getAsBoolean()) {
+        throw new BackupException("the backup was cancelled before it was stored; nothing was kept");
+      }
       StoredObject stored = upload.commit();
       if (stored.size() != hashed.count()) {
         store.delete(key);
         throw new BackupException("the store kept " + stored.size() + " bytes of " + key + " but "
             + hashed.count() + " were written: the backup is not trusted and was removed");
       }
-      BackupRecord record = new BackupRecord(id, now, appVersion, schemaVersion(schema), hashed.hex(),
-          stored.size(), dumper.engine(), dumper.databaseName(), run, kind, key, codec.name());
-      catalog.add(record);
-      return record;
+      return new Dumped(id, now, kind, key, hashed.hex(), stored.size(), schemaVersion(schema));
+    }
+  }
+
+  /** Fails every write once cancelled: the dumper then stops its tools and reports the failure. */
+  private static final class Cancellable extends FilterOutputStream {
+    private final BooleanSupplier cancelled;
+
+    Cancellable(OutputStream out, BooleanSupplier cancelled) {
+      super(out);
+      this.cancelled = cancelled;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      check();
+      out.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      check();
+      out.write(b, off, len);
+    }
+
+    private void check() throws IOException {
+      if (cancelled.getAsBoolean()) {
+        throw new IOException("the backup was cancelled");
+      }
     }
   }
 

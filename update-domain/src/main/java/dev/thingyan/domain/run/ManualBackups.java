@@ -1,5 +1,6 @@
 package dev.thingyan.domain.run;
 
+import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
@@ -23,10 +24,15 @@ final class ManualBackups {
     this.s = services;
   }
 
-  BackupRecord backup(Actor actor, LongConsumer progress) {
+  /**
+   * @param begun its dump, when it began before the checks (then only waited for here)
+   */
+  BackupRecord backup(Actor actor, LongConsumer progress, Optional<EarlyBackup> begun) {
     s.audit("system.backup.started", actor, Map.of("kind", "manual"));
     try {
-      BackupRecord b = s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), progress);
+      BackupRecord b = begun.isPresent()
+          ? s.backups.finish(begun.get(), Optional.empty(), s.currentVersion())
+          : s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), progress);
       s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId(), "kind", "manual"));
       s.pruneBackups();
       return b;

@@ -5,6 +5,7 @@ import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
 
 import dev.thingyan.domain.policy.ReleaseSelection;
 import dev.thingyan.ports.in.ApplyUpdate;
+import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.ports.in.BackupDatabase;
 import dev.thingyan.ports.in.CheckForUpdates;
 import dev.thingyan.ports.in.QueryRuns;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 
 /**
@@ -44,6 +46,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   private final Recovery recovery;
   private final RunQueries queries;
   private final ManualBackups manualBackups;
+  private final AtomicReference<EarlyBackup> early = new AtomicReference<>();
 
   public UpdateCore(CorePorts ports, UpdateSettings settings) {
     this.s = new RunServices(ports, settings);
@@ -74,6 +77,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
 
   @Override
   public Run apply(UpdateRequest request) {
+    dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
       refuseWhenBusy();
       Optional<InstalledRelease> current = s.ports.workspace().current();
@@ -93,6 +97,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
 
   @Override
   public Run rollback(Request request) {
+    dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
       Optional<Run> unfinished = s.ports.journal().findUnfinished();
       if (unfinished.isPresent()) {
@@ -121,6 +126,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
 
   @Override
   public Run resolve(Actor actor, String reason) {
+    dropEarlyBackup();
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("reason: say what was repaired (it is kept in the audit trail)");
     }
@@ -140,6 +146,8 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     if (unfinished.isEmpty()) {
       return Optional.empty();
     }
+    // the database may be restored now: a dump begun before the recovery must not be the backup
+    dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
       Run run = s.ports.journal().find(unfinished.get().id()).orElseThrow();
       return Optional.of(run.state().isEnding() ? run : recovery.recover(run));
@@ -150,14 +158,40 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
 
   @Override
   public BackupRecord backup(Actor actor, LongConsumer progress) {
+    Optional<EarlyBackup> begun = Optional.ofNullable(early.getAndSet(null));
     try (RunLocks.Held locks = s.locks.acquire()) {
       refuseWhenBusy();
-      return manualBackups.backup(actor, progress);
+      return manualBackups.backup(actor, progress, begun);
+    } catch (RuntimeException e) {
+      begun.ifPresent(EarlyBackup::cancel); // does nothing once the backup took it
+      throw e;
+    }
+  }
+
+  /**
+   * Hands over a manual backup's dump that began before this core was built (see {@link
+   * EarlyBackup}): the next {@link #backup} uses it, after the same locks and checks as any
+   * backup; any other changing operation, a recovery with work to do, or {@link
+   * #dropEarlyBackup()} cancels it first.
+   */
+  public void adoptEarlyBackup(EarlyBackup begun) {
+    EarlyBackup previous = early.getAndSet(begun);
+    if (previous != null) {
+      previous.cancel();
+    }
+  }
+
+  /** Cancels an adopted early dump that no backup took (nothing of it is stored). */
+  public void dropEarlyBackup() {
+    EarlyBackup begun = early.getAndSet(null);
+    if (begun != null) {
+      begun.cancel();
     }
   }
 
   @Override
   public BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
+    dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
       refuseWhenBusy();
       return manualBackups.restore(actor, backupId, progress);

@@ -1,0 +1,200 @@
+package dev.thingyan.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import dev.thingyan.adapter.jdbc.DataSources;
+import dev.thingyan.adapter.jdbc.app.PostgresDumper;
+import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
+import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
+import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
+import dev.thingyan.adapter.storage.backup.ZstdProgram;
+import dev.thingyan.adapter.storage.release.FileRunLock;
+import dev.thingyan.bootstrap.config.ConfigLoader;
+import dev.thingyan.domain.backup.EarlyBackup;
+import dev.thingyan.ports.in.RunRefusedException;
+import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.BackupKind;
+import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.LockHolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code thingyan backup}'s early start, on the real PostgreSQL server: the dump begins while the
+ * system opens, is stored only after the same locks and checks as any backup, and leaves nothing
+ * behind (no object, no partial upload, no running tool) when those refuse or the system closes
+ * without the backup.
+ */
+class EarlyBackupTest {
+
+  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  private static final Actor ACTOR = new Actor("cli:test");
+  private final String db = "thingyan_early_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  @TempDir Path dir;
+
+  @BeforeEach
+  void createDatabase() throws Exception {
+    sql(ADMIN, "CREATE DATABASE " + db);
+    sql(url(), "CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
+        "INSERT INTO bookings (guest) SELECT 'guest ' || g FROM generate_series(1, 1000) g");
+  }
+
+  @AfterEach
+  void dropDatabase() throws Exception {
+    sql(ADMIN, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+  }
+
+  @Test
+  void theEarlyDumpIsTheBackupOnceTheChecksPass() throws Exception {
+    List<Long> progress = new CopyOnWriteArrayList<>();
+    try (ThingyanSystem system = Standalone.openForBackup(ConfigLoader.load(config()), progress::add)) {
+      BackupRecord backup = system.backupDatabase().backup(ACTOR, p -> { });
+
+      assertThat(backup.kind()).isEqualTo(BackupKind.MANUAL);
+      assertThat(progress).isNotEmpty().allSatisfy(p -> assertThat(p).isBetween(1L, backup.size()));
+      assertThat(system.backupDatabase().list()).extracting(BackupRecord::backupId)
+          .containsExactly(backup.backupId());
+      assertThat(system.backupDatabase().verify(ACTOR, backup.backupId())).contains("1 tables");
+      assertThat(storedFiles()).containsExactly(backup.storeKey());
+    }
+  }
+
+  @Test
+  void aSystemClosedWithoutTheBackupKeepsNothing() throws Exception {
+    try (ThingyanSystem system = Standalone.openForBackup(ConfigLoader.load(config()), p -> { })) {
+      assertThat(system.backupDatabase().list()).isEmpty();
+    }
+    assertThat(storedFiles()).isEmpty();
+    assertThat(dumpTools()).isEmpty();
+  }
+
+  @Test
+  void whenTheJournalLockIsHeldTheBackupIsRefusedAndTheEarlyDumpDropped() throws Exception {
+    Path config = config();
+    var journalConfig = ConfigLoader.load(config).journal();
+    try (var pool = DataSources.journalPool(new ConnectionSettings(journalConfig.url(), "", ""))) {
+      JournalDatabase journal = JournalDatabase.open(pool);
+      LockHolder other = new LocalHost(Clock.systemUTC()).self(Duration.ofMinutes(5));
+      assertThat(journal.runLock().tryAcquire(other, Optional.empty())).isTrue();
+      try (ThingyanSystem system = Standalone.openForBackup(ConfigLoader.load(config), p -> { })) {
+        assertThatThrownBy(() -> system.backupDatabase().backup(ACTOR, p -> { }))
+            .isInstanceOf(RunRefusedException.class).hasMessageContaining("journal lock");
+        assertThat(system.backupDatabase().list()).isEmpty();
+      }
+      journal.runLock().release(other);
+    }
+    assertThat(storedFiles()).isEmpty();
+    assertThat(dumpTools()).isEmpty();
+  }
+
+  @Test
+  void noDumpBeginsWhileALiveProcessHoldsThisHostsRunLock() throws Exception {
+    var config = ConfigLoader.load(config());
+    FileRunLock lock = new FileRunLock(config.app().stateDir().resolve("lock"));
+    LockHolder holder = new LocalHost(Clock.systemUTC()).self(Duration.ofMinutes(5));
+    assertThat(lock.tryAcquire(holder, Optional.empty())).isTrue();
+    try {
+      Optional<EarlyBackup> begun = EarlyBackup.beginUnlessLocked(dumper(), store(), codec(),
+          Clock.systemUTC(), lock, new LocalHost(Clock.systemUTC()), Duration.ofMinutes(5), p -> { });
+      assertThat(begun).isEmpty();
+      assertThat(dumpTools()).isEmpty();
+    } finally {
+      lock.release(holder);
+    }
+  }
+
+  @Test
+  void cancellingMidDumpStopsTheToolsAndDropsThePartialUpload() throws Exception {
+    // ~70 MB of dump, ~35 MB stored: seconds of dumping, cancelled in its first megabytes
+    sql(url(), "INSERT INTO bookings (guest) SELECT md5(g::text) || ' ' || md5((g * 7)::text)"
+        + " FROM generate_series(1, 800000) g");
+    Path state = Files.createDirectories(dir.resolve("state"));
+    List<Long> progress = new CopyOnWriteArrayList<>();
+    EarlyBackup begun = EarlyBackup.beginUnlessLocked(dumper(), store(), codec(), Clock.systemUTC(),
+        new FileRunLock(state.resolve("lock")), new LocalHost(Clock.systemUTC()),
+        Duration.ofMinutes(5), progress::add).orElseThrow();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (progress.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(progress).as("the dump is flowing").isNotEmpty();
+
+    long atCancel = progress.get(progress.size() - 1);
+
+    begun.cancel();
+
+    long written = progress.get(progress.size() - 1);
+    assertThat(written - atCancel).as("bytes stored after the cancel").isLessThan(1L << 20);
+    assertThat(dumpTools()).isEmpty();
+    assertThat(storedFiles()).isEmpty();
+  }
+
+  private PostgresDumper dumper() {
+    return new PostgresDumper(new ConnectionSettings(url(), "postgres", ""));
+  }
+
+  private LocalFolderBackupStore store() throws Exception {
+    return new LocalFolderBackupStore(Files.createDirectories(dir.resolve("backups")));
+  }
+
+  private static ZstdBackupCodec codec() {
+    return new ZstdBackupCodec(ZstdProgram.onPath());
+  }
+
+  /** Every file in the backup folder, hidden partial uploads included. */
+  private List<String> storedFiles() throws Exception {
+    Path backups = dir.resolve("backups");
+    if (!Files.isDirectory(backups)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(backups)) {
+      return files.filter(Files::isRegularFile).map(p -> backups.relativize(p).toString()).toList();
+    }
+  }
+
+  private static List<String> dumpTools() {
+    return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+        .map(p -> p.info().command().orElse("?"))
+        .filter(c -> c.endsWith("pg_dump") || c.endsWith("zstd"))
+        .toList();
+  }
+
+  private Path config() throws Exception {
+    Path releases = Files.createDirectories(dir.resolve("releases-feed"));
+    return Files.writeString(dir.resolve("thingyan.yaml"), String.join("\n",
+        "app:", "  root: " + dir.resolve("app"),
+        "journal:", "  url: \"jdbc:h2:file:" + dir.resolve("journal/thingyan") + ";AUTO_SERVER=TRUE\"",
+        "source:", "  type: folder", "  folder:", "    path: " + releases,
+        "verify:", "  allow_unsigned: true",
+        "health:", "  checks:", "    - {type: database}",
+        "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), ""));
+  }
+
+  private String url() {
+    return "jdbc:postgresql://127.0.0.1:5432/" + db;
+  }
+
+  private static void sql(String url, String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
+      for (String s : statements) {
+        c.createStatement().execute(s);
+      }
+    }
+  }
+}
