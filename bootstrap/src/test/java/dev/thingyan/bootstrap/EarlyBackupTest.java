@@ -18,12 +18,18 @@ import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.LockHolder;
+import dev.thingyan.ports.model.NewRun;
+import dev.thingyan.ports.model.RunId;
+import dev.thingyan.ports.model.RunKind;
+import dev.thingyan.ports.model.RunOptions;
+import dev.thingyan.ports.model.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,6 +106,27 @@ class EarlyBackupTest {
     }
     assertThat(storedFiles()).isEmpty();
     assertThat(dumpTools()).isEmpty();
+  }
+
+  @Test
+  void aRecoveryWithWorkToDoDropsTheEarlyDumpAndTheBackupIsTakenAfterIt() throws Exception {
+    Path config = config();
+    var journalConfig = ConfigLoader.load(config).journal();
+    try (var pool = DataSources.journalPool(new ConnectionSettings(journalConfig.url(), "", ""))) {
+      // a run a killed process left in its first state: recovery ends it
+      JournalDatabase.open(pool).runJournal().create(new NewRun(RunId.random(), RunKind.UPDATE,
+          Optional.empty(), Optional.of(Version.parse("v1.1.0")), ACTOR, Instant.now(), RunOptions.DEFAULT));
+    }
+    try (ThingyanSystem system = Standalone.openForBackup(ConfigLoader.load(config), p -> { })) {
+      assertThat(system.recoverRuns().recover()).isPresent();
+      Instant recovered = Instant.now();
+
+      BackupRecord backup = system.backupDatabase().backup(ACTOR, p -> { });
+
+      // the early dump began before the recovery; the backup's dump after it
+      assertThat(backup.createdAt()).isAfterOrEqualTo(recovered);
+      assertThat(storedFiles()).containsExactly(backup.storeKey());
+    }
   }
 
   @Test
