@@ -11,6 +11,8 @@ import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
 import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
 import dev.thingyan.adapter.storage.backup.ZstdProgram;
 import dev.thingyan.adapter.storage.release.FileRunLock;
+import dev.thingyan.bootstrap.cli.CliEnvironment;
+import dev.thingyan.bootstrap.cli.Main;
 import dev.thingyan.bootstrap.config.ConfigLoader;
 import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.ports.in.RunRefusedException;
@@ -23,6 +25,8 @@ import dev.thingyan.ports.model.RunId;
 import dev.thingyan.ports.model.RunKind;
 import dev.thingyan.ports.model.RunOptions;
 import dev.thingyan.ports.model.Version;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,7 +34,9 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +84,32 @@ class EarlyBackupTest {
       assertThat(system.backupDatabase().verify(ACTOR, backup.backupId())).contains("1 tables");
       assertThat(storedFiles()).containsExactly(backup.storeKey());
     }
+  }
+
+  @Test
+  void theCommandOpensTheSystemWhileItsLineIsParsedAndSaysSoOnce() throws Exception {
+    Path config = config();
+    StringWriter out = new StringWriter();
+
+    int code = cli(out).run("--config", config.toString(), "--lang", "en", "backup");
+
+    assertThat(code).isZero();
+    assertThat(out.toString().split("Backing up the app database", -1)).hasSize(2);
+    assertThat(out.toString()).contains("stored");
+    assertThat(storedFiles()).hasSize(1);
+  }
+
+  @Test
+  void aLineThatPicocliRefusesAfterTheEarlyOpenLeavesNothing() throws Exception {
+    Path config = config();
+    StringWriter out = new StringWriter();
+
+    // a plain `backup` to the pre-scan, a usage error to picocli (--config has no value)
+    int code = cli(out).run("--config=" + config, "--lang", "en", "backup", "--config");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(storedFiles()).isEmpty();
+    assertThat(dumpTools()).isEmpty();
   }
 
   @Test
@@ -169,6 +201,12 @@ class EarlyBackupTest {
     assertThat(written - atCancel).as("bytes stored after the cancel").isLessThan(1L << 20);
     assertThat(dumpTools()).isEmpty();
     assertThat(storedFiles()).isEmpty();
+  }
+
+  private static Main cli(StringWriter out) {
+    CliEnvironment env = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        Map.of(), "tester", ZoneId.of("Asia/Yangon"));
+    return new Main(Standalone::open, Standalone::openForBackup, (a, lang, o, e) -> 0, env);
   }
 
   private PostgresDumper dumper() {

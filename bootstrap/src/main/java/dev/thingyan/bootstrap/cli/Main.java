@@ -4,6 +4,7 @@ import dev.thingyan.bootstrap.Standalone;
 import dev.thingyan.bootstrap.ThingyanSystem;
 import dev.thingyan.bootstrap.config.Language;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -49,7 +50,22 @@ public final class Main {
 
   /** @return the exit code (see {@link ExitCodes}) */
   public int run(String... args) {
-    ThingyanCommand root = new ThingyanCommand(systems, backupSystems, demo, env);
+    // a plain `thingyan backup`: its system opens (and its dump begins) while the line is parsed
+    EarlyBackupOpen early = plainCommand(args).filter("backup"::equals).isPresent()
+        && languageIsValidOrAbsent(args)
+        ? EarlyBackupOpen.start(ThingyanCommand.configPath(preScanConfig(args), env),
+            explicitLanguage(args), env, backupSystems)
+        : null;
+    try {
+      return run(args, new ThingyanCommand(systems, backupSystems, demo, env, early));
+    } finally {
+      if (early != null) {
+        early.discard();
+      }
+    }
+  }
+
+  private int run(String[] args, ThingyanCommand root) {
     CommandLine cl = new CommandLine(root);
     Optional<String> command = preScanCommand(args);
     for (Class<?> c : ThingyanCommand.COMMANDS) {
@@ -87,6 +103,59 @@ public final class Main {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * @return the command when the line is just a command and the options that take a value
+   *     ({@code --config}, {@code --lang}): no other option, no subcommand, no help
+   */
+  static Optional<String> plainCommand(String[] args) {
+    String command = null;
+    for (int i = 0; i < args.length; i++) {
+      if (ThingyanCommand.OPTIONS_WITH_VALUE.contains(args[i])) {
+        i++;
+      } else if (args[i].startsWith("--config=") || args[i].startsWith("--lang=")) {
+        continue;
+      } else if (args[i].startsWith("-") || command != null) {
+        return Optional.empty();
+      } else {
+        command = args[i];
+      }
+    }
+    return Optional.ofNullable(command);
+  }
+
+  /** {@code --config FILE} or {@code --config=FILE} on the line. */
+  static Optional<Path> preScanConfig(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        return Optional.of(Path.of(args[i + 1]));
+      }
+      if (args[i].startsWith("--config=")) {
+        return Optional.of(Path.of(args[i].substring("--config=".length())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> languageValue(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--lang=")) {
+        return Optional.of(args[i].substring("--lang=".length()));
+      }
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        return Optional.of(args[i + 1]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Language> explicitLanguage(String[] args) {
+    return languageValue(args).flatMap(Language::fromKey);
+  }
+
+  private static boolean languageIsValidOrAbsent(String[] args) {
+    return languageValue(args).map(v -> Language.fromKey(v).isPresent()).orElse(true);
   }
 
   /** {@code --lang X} or {@code --lang=X} anywhere on the line, else Burmese. */

@@ -51,22 +51,35 @@ final class ThingyanCommand {
   final BiFunction<ThingyanConfig, LongConsumer, ThingyanSystem> backupSystems;
   final DemoRunner demo;
   final CliEnvironment env;
+  /** A plain {@code backup}'s system, opening since the JVM started; null for other lines. */
+  final EarlyBackupOpen earlyBackup;
   private ThingyanConfig config;
 
   ThingyanCommand(Function<ThingyanConfig, ThingyanSystem> systems,
       BiFunction<ThingyanConfig, LongConsumer, ThingyanSystem> backupSystems, DemoRunner demo,
-      CliEnvironment env) {
+      CliEnvironment env, EarlyBackupOpen earlyBackup) {
     this.systems = systems;
     this.backupSystems = backupSystems;
+    this.earlyBackup = earlyBackup;
     this.demo = demo;
     this.env = env;
   }
 
   /** {@code --config}, else {@code $THINGYAN_CONFIG}, else {@code ./thingyan.yaml}. */
   Path configPath() {
-    return Optional.ofNullable(configFile)
+    return configPath(Optional.ofNullable(configFile), env);
+  }
+
+  /** @param onLine the {@code --config} given on the command line */
+  static Path configPath(Optional<Path> onLine, CliEnvironment env) {
+    return onLine
         .or(() -> Optional.ofNullable(env.env().get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of))
         .orElse(Path.of("thingyan.yaml"));
+  }
+
+  /** Uses a configuration loaded already from {@link #configPath()}. */
+  void useConfig(ThingyanConfig loaded) {
+    this.config = loaded;
   }
 
   /** @throws dev.thingyan.bootstrap.config.ConfigException when the file is refused */

@@ -1,9 +1,14 @@
 package dev.thingyan.bootstrap.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +27,12 @@ public final class ConfigLoader {
   static final Set<String> SECTIONS = Set.of("app", "journal", "source", "verify", "hooks",
       "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui", "reports");
 
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+  // the tree is built from the parser's tokens here rather than by an ObjectMapper, whose class
+  // initialisation (date formats, locale data: ~60% of loading a configuration) every command
+  // paid before it could start
+  private static final YAMLFactory YAML = YAMLFactory.builder()
       // a key given twice is a mistake, not "the last one wins"
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private ConfigLoader() {}
 
@@ -67,8 +75,10 @@ public final class ConfigLoader {
 
   private static JsonNode readTree(Path file) {
     try {
-      JsonNode tree = YAML.readTree(Files.readString(file));
-      return tree == null ? YAML.missingNode() : tree;
+      try (JsonParser parser = YAML.createParser(Files.readString(file))) {
+        JsonToken first = parser.nextToken();
+        return first == null ? MissingNode.getInstance() : node(parser, first);
+      }
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), List.of("the file does not exist; copy"
           + " thingyan.example.yaml there, or pass --config FILE (or set THINGYAN_CONFIG)"));
@@ -80,6 +90,46 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of("cannot read the file ("
           + e.getClass().getSimpleName() + "); make it readable by the user running thingyan"));
+    }
+  }
+
+  /** The value that starts at {@code token}, as the tree ObjectMapper.readTree would build. */
+  private static JsonNode node(JsonParser parser, JsonToken token) throws IOException {
+    JsonNodeFactory nodes = JsonNodeFactory.instance;
+    switch (token) {
+      case START_OBJECT: {
+        ObjectNode object = nodes.objectNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String name = parser.currentName();
+          object.set(name, node(parser, parser.nextToken()));
+        }
+        return object;
+      }
+      case START_ARRAY: {
+        ArrayNode array = nodes.arrayNode();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          array.add(node(parser, t));
+        }
+        return array;
+      }
+      case VALUE_STRING:
+        return nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        return switch (parser.getNumberType()) {
+          case INT -> nodes.numberNode(parser.getIntValue());
+          case LONG -> nodes.numberNode(parser.getLongValue());
+          default -> nodes.numberNode(parser.getBigIntegerValue());
+        };
+      case VALUE_NUMBER_FLOAT:
+        return nodes.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return nodes.booleanNode(true);
+      case VALUE_FALSE:
+        return nodes.booleanNode(false);
+      case VALUE_NULL:
+        return nodes.nullNode();
+      default: // an embedded value (YAML !!binary): shown as text
+        return nodes.textNode(parser.getText());
     }
   }
 }
