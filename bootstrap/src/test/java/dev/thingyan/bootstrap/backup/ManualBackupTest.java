@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -33,6 +34,7 @@ class ManualBackupTest {
   private final String db = "thingyan_manual_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
   @TempDir Path dir;
   private String encryption = "";
+  private String hooks = "";
 
   @BeforeEach
   void createDatabase() throws Exception {
@@ -91,6 +93,43 @@ class ManualBackupTest {
   }
 
   @Test
+  void theGateIsUpBeforeTheSafetyDumpSoNothingWrittenAfterItIsLost() throws Exception {
+    Path on = dir.resolve("gate-on");
+    hooks = "hooks:\n  maintenance_on:\n    - \"date +%s%N > " + on + "\"\n";
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+
+      BackupRecord safety = system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {});
+
+      Instant gateUp = Instant.EPOCH.plusNanos(Long.parseLong(Files.readString(on).trim()));
+      assertThat(gateUp).isBefore(safety.createdAt());
+      assertThat(Files.exists(dir.resolve("app/.thingyan/maintenance"))).isFalse();
+    }
+  }
+
+  @Test
+  void whenTheSafetyBackupFailsNothingIsRestoredAndTheAppComesBack() throws Exception {
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+      sql(url(), "INSERT INTO bookings (guest) VALUES ('written after the backup')");
+      // nobody, not even a superuser, can connect: pg_dump of the safety backup fails
+      sql(ADMIN, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+      try {
+        assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {}))
+            .hasMessageContaining("pg_dump");
+      } finally {
+        sql(ADMIN, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+      }
+
+      assertThat(Files.exists(dir.resolve("app/.thingyan/maintenance"))).isFalse();
+      assertThat(rows("SELECT guest FROM bookings ORDER BY id"))
+          .containsExactly("မောင်မောင်", "Aye Aye", "written after the backup");
+      assertThat(system.backupDatabase().list()).extracting(BackupRecord::kind)
+          .containsExactly(BackupKind.MANUAL);
+    }
+  }
+
+  @Test
   void anUnknownBackupIsAClearError() throws Exception {
     try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
       assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, "nope", p -> {}))
@@ -107,7 +146,7 @@ class ManualBackupTest {
         "verify:", "  allow_unsigned: true",
         "health:", "  checks:", "    - {type: database}",
         "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
-        "backup:", "  local:", "    path: " + dir.resolve("backups"), encryption));
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), encryption, hooks));
   }
 
   private String url() {

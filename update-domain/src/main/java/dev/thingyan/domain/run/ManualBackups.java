@@ -46,11 +46,24 @@ final class ManualBackups {
     BackupRecord backup = find(backupId);
     s.backups.verify(backup);
     s.audit("system.backup.restore_started", actor, Map.of("backup_id", backupId));
-    BackupRecord safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
     Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
+    // the gate first, then the safety dump: what the app writes until the gate is up is in the
+    // safety backup, and nothing after it (a safety dump taken before the gate would lose what
+    // was written while it ran)
     s.ports.workspace().setMaintenanceFlag(true, "restore of backup " + backupId + " by " + actor);
+    s.hooks.runQuietly(HookPhase.MAINTENANCE_ON, dir, env(backupId, dir));
+    BackupRecord safety;
     try {
-      s.hooks.runQuietly(HookPhase.MAINTENANCE_ON, dir, env(backupId, dir));
+      safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
+    } catch (RuntimeException e) {
+      // nothing was replaced: the app comes back as it was
+      s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
+      s.ports.workspace().setMaintenanceFlag(false, "");
+      s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "reason",
+          s.masker.mask("the safety backup failed, nothing was restored: " + RunRecorder.describe(e))));
+      throw e;
+    }
+    try {
       s.backups.restore(backup, progress);
       s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
       s.ports.workspace().setMaintenanceFlag(false, "");
