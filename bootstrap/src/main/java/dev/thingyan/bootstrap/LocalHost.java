@@ -13,6 +13,7 @@ import java.time.Duration;
 final class LocalHost implements HostInfo {
 
   private static final Path BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
+  private static final Path HOST_NAME = Path.of("/proc/sys/kernel/hostname");
   private final Clock clock;
   private final String host;
   private final String bootId;
@@ -34,7 +35,21 @@ final class LocalHost implements HostInfo {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  private static String hostName() {
+  /**
+   * The kernel's host name (what gethostname(2) and {@code hostname} say). Read from /proc on
+   * Linux rather than through {@link InetAddress#getLocalHost()}, which also resolves the name:
+   * on a server offline with a DNS resolver configured and the name not in /etc/hosts, that
+   * waits for the resolver's timeouts at every command.
+   */
+  static String hostName() {
+    try {
+      String name = Files.readString(HOST_NAME).trim();
+      if (!name.isEmpty()) {
+        return name;
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: ask the JDK
+    }
     try {
       return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {

@@ -64,15 +64,7 @@ public final class BackupService {
   }
 
   /**
-   * Starts a backup's dump on a thread of its own now, before the caller has checked that it may
-   * back up (see {@link EarlyBackup}); {@link #finish} records it.
-   */
-  public EarlyBackup begin(BackupKind kind, LongConsumer progress) {
-    return EarlyBackup.start(this, kind, progress);
-  }
-
-  /**
-   * Waits for a begun backup's dump, makes it visible in the store and records it.
+   * Waits for an {@link EarlyBackup}'s dump, makes it visible in the store and records it.
    *
    * @throws BackupException when the dump failed, or was cancelled (nothing is recorded and the
    *     store keeps nothing)

@@ -3,9 +3,9 @@ package dev.thingyan.domain.run;
 import static dev.thingyan.ports.model.RunState.CHECKING;
 import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
 
+import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.domain.policy.ReleaseSelection;
 import dev.thingyan.ports.in.ApplyUpdate;
-import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.ports.in.BackupDatabase;
 import dev.thingyan.ports.in.CheckForUpdates;
 import dev.thingyan.ports.in.QueryRuns;
