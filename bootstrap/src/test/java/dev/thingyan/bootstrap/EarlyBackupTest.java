@@ -3,6 +3,7 @@ package dev.thingyan.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.adapter.jdbc.DataSources;
 import dev.thingyan.adapter.jdbc.app.PostgresDumper;
@@ -11,6 +12,7 @@ import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
 import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
 import dev.thingyan.adapter.storage.backup.ZstdProgram;
 import dev.thingyan.adapter.storage.release.FileRunLock;
+import dev.thingyan.bootstrap.backup.TestPostgres;
 import dev.thingyan.bootstrap.cli.CliEnvironment;
 import dev.thingyan.bootstrap.cli.Main;
 import dev.thingyan.bootstrap.config.ConfigLoader;
@@ -25,12 +27,11 @@ import dev.thingyan.ports.model.RunId;
 import dev.thingyan.ports.model.RunKind;
 import dev.thingyan.ports.model.RunOptions;
 import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.RunLock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +39,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,21 +55,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarlyBackupTest {
 
-  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
   private static final Actor ACTOR = new Actor("cli:test");
-  private final String db = "thingyan_early_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private TestPostgres db;
   @TempDir Path dir;
 
   @BeforeEach
   void createDatabase() throws Exception {
-    sql(ADMIN, "CREATE DATABASE " + db);
-    sql(url(), "CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
+    db = TestPostgres.create("thingyan_early");
+    db.sql("CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
         "INSERT INTO bookings (guest) SELECT 'guest ' || g FROM generate_series(1, 1000) g");
   }
 
   @AfterEach
   void dropDatabase() throws Exception {
-    sql(ADMIN, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    db.drop();
   }
 
   @Test
@@ -124,8 +124,7 @@ class EarlyBackupTest {
   @Test
   void whenTheJournalLockIsHeldTheBackupIsRefusedAndTheEarlyDumpDropped() throws Exception {
     Path config = config();
-    var journalConfig = ConfigLoader.load(config).journal();
-    try (var pool = DataSources.journalPool(new ConnectionSettings(journalConfig.url(), "", ""))) {
+    try (var pool = journalPool(config)) {
       JournalDatabase journal = JournalDatabase.open(pool);
       LockHolder other = new LocalHost(Clock.systemUTC()).self(Duration.ofMinutes(5));
       assertThat(journal.runLock().tryAcquire(other, Optional.empty())).isTrue();
@@ -143,8 +142,7 @@ class EarlyBackupTest {
   @Test
   void aRecoveryWithWorkToDoDropsTheEarlyDumpAndTheBackupIsTakenAfterIt() throws Exception {
     Path config = config();
-    var journalConfig = ConfigLoader.load(config).journal();
-    try (var pool = DataSources.journalPool(new ConnectionSettings(journalConfig.url(), "", ""))) {
+    try (var pool = journalPool(config)) {
       // a run a killed process left in its first state: recovery ends it
       JournalDatabase.open(pool).runJournal().create(new NewRun(RunId.random(), RunKind.UPDATE,
           Optional.empty(), Optional.of(Version.parse("v1.1.0")), ACTOR, Instant.now(), RunOptions.DEFAULT));
@@ -168,8 +166,7 @@ class EarlyBackupTest {
     LockHolder holder = new LocalHost(Clock.systemUTC()).self(Duration.ofMinutes(5));
     assertThat(lock.tryAcquire(holder, Optional.empty())).isTrue();
     try {
-      Optional<EarlyBackup> begun = EarlyBackup.beginUnlessLocked(dumper(), store(), codec(),
-          Clock.systemUTC(), lock, new LocalHost(Clock.systemUTC()), Duration.ofMinutes(5), p -> { });
+      Optional<EarlyBackup> begun = begin(lock, p -> { });
       assertThat(begun).isEmpty();
       assertThat(dumpTools()).isEmpty();
     } finally {
@@ -180,13 +177,11 @@ class EarlyBackupTest {
   @Test
   void cancellingMidDumpStopsTheToolsAndDropsThePartialUpload() throws Exception {
     // ~70 MB of dump, ~35 MB stored: seconds of dumping, cancelled in its first megabytes
-    sql(url(), "INSERT INTO bookings (guest) SELECT md5(g::text) || ' ' || md5((g * 7)::text)"
+    db.sql("INSERT INTO bookings (guest) SELECT md5(g::text) || ' ' || md5((g * 7)::text)"
         + " FROM generate_series(1, 800000) g");
     Path state = Files.createDirectories(dir.resolve("state"));
     List<Long> progress = new CopyOnWriteArrayList<>();
-    EarlyBackup begun = EarlyBackup.beginUnlessLocked(dumper(), store(), codec(), Clock.systemUTC(),
-        new FileRunLock(state.resolve("lock")), new LocalHost(Clock.systemUTC()),
-        Duration.ofMinutes(5), progress::add).orElseThrow();
+    EarlyBackup begun = begin(new FileRunLock(state.resolve("lock")), progress::add).orElseThrow();
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (progress.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(5);
@@ -209,16 +204,17 @@ class EarlyBackupTest {
     return new Main(Standalone::open, Standalone::openForBackup, (a, lang, o, e) -> 0, env);
   }
 
-  private PostgresDumper dumper() {
-    return new PostgresDumper(new ConnectionSettings(url(), "postgres", ""));
+  /** An early dump of the test database into {@code dir/backups}, as the builder begins one. */
+  private Optional<EarlyBackup> begin(RunLock lock, LongConsumer progress) throws Exception {
+    return EarlyBackup.beginUnlessLocked(new PostgresDumper(new ConnectionSettings(db.url(), "postgres", "")),
+        new LocalFolderBackupStore(Files.createDirectories(dir.resolve("backups"))),
+        new ZstdBackupCodec(ZstdProgram.onPath()), Clock.systemUTC(), lock,
+        new LocalHost(Clock.systemUTC()), Duration.ofMinutes(5), progress);
   }
 
-  private LocalFolderBackupStore store() throws Exception {
-    return new LocalFolderBackupStore(Files.createDirectories(dir.resolve("backups")));
-  }
-
-  private static ZstdBackupCodec codec() {
-    return new ZstdBackupCodec(ZstdProgram.onPath());
+  /** A pool on the journal the configuration names (a second opener, through AUTO_SERVER). */
+  private static HikariDataSource journalPool(Path config) {
+    return DataSources.journalPool(new ConnectionSettings(ConfigLoader.load(config).journal().url(), "", ""));
   }
 
   /** Every file in the backup folder, hidden partial uploads included. */
@@ -247,19 +243,7 @@ class EarlyBackupTest {
         "source:", "  type: folder", "  folder:", "    path: " + releases,
         "verify:", "  allow_unsigned: true",
         "health:", "  checks:", "    - {type: database}",
-        "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
+        "database:", "  engine: postgresql", "  url: " + db.url(), "  user: postgres",
         "backup:", "  local:", "    path: " + dir.resolve("backups"), ""));
-  }
-
-  private String url() {
-    return "jdbc:postgresql://127.0.0.1:5432/" + db;
-  }
-
-  private static void sql(String url, String... statements) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      for (String s : statements) {
-        c.createStatement().execute(s);
-      }
-    }
   }
 }

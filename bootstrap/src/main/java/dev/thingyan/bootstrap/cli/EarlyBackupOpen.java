@@ -26,12 +26,25 @@ final class EarlyBackupOpen {
   record Opened(ThingyanConfig config, ThingyanSystem system) {}
 
   private final Path configPath;
-  private final CompletableFuture<Opened> opened = new CompletableFuture<>();
+  private final CompletableFuture<Opened> opened;
   private final AtomicBoolean taken = new AtomicBoolean();
   private final AtomicBoolean announced = new AtomicBoolean();
 
-  private EarlyBackupOpen(Path configPath) {
+  private EarlyBackupOpen(Path configPath, Optional<Language> language, CliEnvironment env,
+      BiFunction<ThingyanConfig, LongConsumer, ThingyanSystem> systems) {
     this.configPath = configPath;
+    this.opened = CompletableFuture.supplyAsync(() -> {
+      ThingyanConfig config = ConfigLoader.load(configPath);
+      Messages messages = Messages.of(language.orElse(config.language()));
+      env.out().println(messages.get("backup.started"));
+      env.out().flush();
+      announced.set(true);
+      return new Opened(config, systems.apply(config, new ProgressPrinter(env.out(), messages)));
+    }, task -> {
+      Thread thread = new Thread(task, "thingyan-early-open");
+      thread.setDaemon(true);
+      thread.start();
+    });
   }
 
   /**
@@ -39,23 +52,7 @@ final class EarlyBackupOpen {
    */
   static EarlyBackupOpen start(Path configPath, Optional<Language> language, CliEnvironment env,
       BiFunction<ThingyanConfig, LongConsumer, ThingyanSystem> systems) {
-    EarlyBackupOpen early = new EarlyBackupOpen(configPath);
-    Thread thread = new Thread(() -> {
-      try {
-        ThingyanConfig config = ConfigLoader.load(configPath);
-        Messages messages = Messages.of(language.orElse(config.language()));
-        env.out().println(messages.get("backup.started"));
-        env.out().flush();
-        early.announced.set(true);
-        early.opened.complete(new Opened(config,
-            systems.apply(config, new ProgressPrinter(env.out(), messages))));
-      } catch (Throwable e) {
-        early.opened.completeExceptionally(e);
-      }
-    }, "thingyan-early-open");
-    thread.setDaemon(true);
-    thread.start();
-    return early;
+    return new EarlyBackupOpen(configPath, language, env, systems);
   }
 
   /** @return whether "backing up..." was printed already */

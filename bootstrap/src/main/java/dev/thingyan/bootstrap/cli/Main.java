@@ -158,15 +158,8 @@ public final class Main {
     return languageValue(args).map(v -> Language.fromKey(v).isPresent()).orElse(true);
   }
 
-  /** {@code --lang X} or {@code --lang=X} anywhere on the line, else Burmese. */
+  /** {@code --lang X} or {@code --lang=X} on the line, else Burmese. */
   static Language preScanLanguage(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      String value = args[i].startsWith("--lang=") ? args[i].substring(7)
-          : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
-      if (value != null && Language.fromKey(value).isPresent()) {
-        return Language.fromKey(value).get();
-      }
-    }
-    return Language.MY;
+    return explicitLanguage(args).orElse(Language.MY);
   }
 }

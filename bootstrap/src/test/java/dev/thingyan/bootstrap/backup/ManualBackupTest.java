@@ -11,13 +11,9 @@ import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,23 +25,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManualBackupTest {
 
-  private static final String ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
   private static final Actor ADMIN_ACTOR = new Actor("cli:test");
-  private final String db = "thingyan_manual_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  private TestPostgres db;
   @TempDir Path dir;
   private String encryption = "";
   private String hooks = "";
 
   @BeforeEach
   void createDatabase() throws Exception {
-    sql(ADMIN, "CREATE DATABASE " + db);
-    sql(url(), "CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
+    db = TestPostgres.create("thingyan_manual");
+    db.sql("CREATE TABLE bookings (id SERIAL PRIMARY KEY, guest TEXT NOT NULL)",
         "INSERT INTO bookings (guest) VALUES ('မောင်မောင်'), ('Aye Aye')");
   }
 
   @AfterEach
   void dropDatabase() throws Exception {
-    sql(ADMIN, "DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+    db.drop();
   }
 
   @Test
@@ -57,17 +52,17 @@ class ManualBackupTest {
       assertThat(backup.kind()).isEqualTo(BackupKind.MANUAL);
       assertThat(system.backupDatabase().verify(ADMIN_ACTOR, backup.backupId())).contains("1 tables");
 
-      sql(url(), "ALTER TABLE bookings ADD COLUMN channel TEXT", "CREATE TABLE rates (id INT)",
+      db.sql("ALTER TABLE bookings ADD COLUMN channel TEXT", "CREATE TABLE rates (id INT)",
           "INSERT INTO bookings (guest, channel) VALUES ('late guest', 'web')");
 
       BackupRecord safety = system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {});
 
       assertThat(safety.kind()).isEqualTo(BackupKind.SAFETY);
-      assertThat(rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"))
+      assertThat(db.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"))
           .containsExactly("bookings");
-      assertThat(rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'bookings' ORDER BY 1"))
+      assertThat(db.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'bookings' ORDER BY 1"))
           .containsExactly("guest", "id");
-      assertThat(rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
+      assertThat(db.rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
       assertThat(system.backupDatabase().list()).extracting(BackupRecord::backupId)
           .contains(backup.backupId(), safety.backupId());
       assertThat(Files.readString(dir.resolve("thingyan.yaml"))).doesNotContain("secret");
@@ -85,10 +80,10 @@ class ManualBackupTest {
       byte[] stored = Files.readAllBytes(dir.resolve("backups").resolve(backup.storeKey()));
       assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Aye Aye");
 
-      sql(url(), "DELETE FROM bookings");
+      db.sql("DELETE FROM bookings");
       system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {});
 
-      assertThat(rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
+      assertThat(db.rows("SELECT guest FROM bookings ORDER BY id")).containsExactly("မောင်မောင်", "Aye Aye");
     }
   }
 
@@ -111,18 +106,18 @@ class ManualBackupTest {
   void whenTheSafetyBackupFailsNothingIsRestoredAndTheAppComesBack() throws Exception {
     try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
       BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
-      sql(url(), "INSERT INTO bookings (guest) VALUES ('written after the backup')");
+      db.sql("INSERT INTO bookings (guest) VALUES ('written after the backup')");
       // nobody, not even a superuser, can connect: pg_dump of the safety backup fails
-      sql(ADMIN, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+      db.admin("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS false");
       try {
         assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {}))
             .hasMessageContaining("pg_dump");
       } finally {
-        sql(ADMIN, "ALTER DATABASE " + db + " ALLOW_CONNECTIONS true");
+        db.admin("ALTER DATABASE " + db.name() + " ALLOW_CONNECTIONS true");
       }
 
       assertThat(Files.exists(dir.resolve("app/.thingyan/maintenance"))).isFalse();
-      assertThat(rows("SELECT guest FROM bookings ORDER BY id"))
+      assertThat(db.rows("SELECT guest FROM bookings ORDER BY id"))
           .containsExactly("မောင်မောင်", "Aye Aye", "written after the backup");
       assertThat(system.backupDatabase().list()).extracting(BackupRecord::kind)
           .containsExactly(BackupKind.MANUAL);
@@ -145,26 +140,7 @@ class ManualBackupTest {
         "source:", "  type: folder", "  folder:", "    path: " + releases,
         "verify:", "  allow_unsigned: true",
         "health:", "  checks:", "    - {type: database}",
-        "database:", "  engine: postgresql", "  url: " + url(), "  user: postgres",
+        "database:", "  engine: postgresql", "  url: " + db.url(), "  user: postgres",
         "backup:", "  local:", "    path: " + dir.resolve("backups"), encryption, hooks));
-  }
-
-  private String url() {
-    return "jdbc:postgresql://127.0.0.1:5432/" + db;
-  }
-
-  private List<String> rows(String query) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url(), "postgres", "");
-        ResultSet r = c.createStatement().executeQuery(query)) {
-      while (r.next()) out.add(r.getString(1));
-    }
-    return out;
-  }
-
-  private static void sql(String url, String... statements) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-      for (String s : statements) c.createStatement().execute(s);
-    }
   }
 }

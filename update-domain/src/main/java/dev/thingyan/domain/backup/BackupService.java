@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -102,11 +103,7 @@ public final class BackupService {
     String key = id + "." + dumper.engine() + ".dump." + codec.name().replace('+', '.');
     // read beside the dump: a connection of its own whose start-up need not wait for the dump's
     CompletableFuture<Optional<String>> schema = CompletableFuture.supplyAsync(dumper::schemaVersion,
-        task -> {
-          Thread thread = new Thread(task, "thingyan-schema-version");
-          thread.setDaemon(true);
-          thread.start();
-        });
+        daemonThread("thingyan-schema-version"));
     try (BackupStore.Upload upload = store.create(key)) {
       HashingOutputStream hashed = new HashingOutputStream(new Cancellable(upload.stream(), cancelled));
       dump(hashed, progress);
@@ -149,6 +146,15 @@ public final class BackupService {
         throw new IOException("the backup was cancelled");
       }
     }
+  }
+
+  /** Runs each task on a new daemon thread of that name. */
+  static Executor daemonThread(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      thread.start();
+    };
   }
 
   private static Optional<String> schemaVersion(CompletableFuture<Optional<String>> read) {

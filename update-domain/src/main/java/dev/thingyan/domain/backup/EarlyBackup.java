@@ -41,10 +41,16 @@ public final class EarlyBackup {
   static final long CANCEL_WAIT_SECONDS = 10;
 
   private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
-  private final CompletableFuture<BackupService.Dumped> result = new CompletableFuture<>();
+  private final CompletableFuture<BackupService.Dumped> result;
   private volatile boolean cancelled;
 
-  private EarlyBackup() {}
+  private EarlyBackup(BackupService service, BackupKind kind, LongConsumer progress) {
+    // a daemon thread: a dump blocked on the database must not keep the JVM alive after its
+    // command ended
+    this.result = CompletableFuture.supplyAsync(
+        () -> service.dump(kind, progress, decision::join, () -> cancelled),
+        BackupService.daemonThread("thingyan-early-backup"));
+  }
 
   /**
    * Begins a manual backup's dump now, on a daemon thread of its own, unless a live process holds
@@ -63,22 +69,8 @@ public final class EarlyBackup {
       return Optional.empty();
     }
     // the catalog is the journal's, not open yet: BackupService.finish records it later
-    return Optional.of(start(new BackupService(dumper, store, codec, null, clock), BackupKind.MANUAL, progress));
-  }
-
-  static EarlyBackup start(BackupService service, BackupKind kind, LongConsumer progress) {
-    EarlyBackup early = new EarlyBackup();
-    Thread thread = new Thread(() -> {
-      try {
-        early.result.complete(service.dump(kind, progress, early.decision::join, () -> early.cancelled));
-      } catch (Throwable e) {
-        early.result.completeExceptionally(e);
-      }
-    }, "thingyan-early-backup");
-    // a dump blocked on the database must not keep the JVM alive after its command ended
-    thread.setDaemon(true);
-    thread.start();
-    return early;
+    return Optional.of(new EarlyBackup(new BackupService(dumper, store, codec, null, clock),
+        BackupKind.MANUAL, progress));
   }
 
   /**
