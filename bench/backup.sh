@@ -12,6 +12,12 @@
 #      --single-transaction --quick --routines --events --triggers | zstd -3 -q > FILE`), in
 #      alternating order, median of BENCH_RUNS rounds; wall time, ratio, peak RSS of each process
 #      (GNU time), and the peak RSS of the dump tool thingyan runs (VmHWM sampled from /proc);
+#   2b. the floors, in the same rounds (BENCH_FLOOR=0 leaves them out): BackupFloor (bench/src/main/
+#      java/dev/thingyan/bench/BackupFloor.java, compiled here against the jar), with the launcher's
+#      JVM options: "pipe", a JVM that only runs the same dump | zstd pipeline, hashes and stores
+#      the bytes (fsync, rename), and "journal", the same plus the least a catalogued backup needs
+#      from the embedded H2 journal through Jdbi (lock, audit, catalogue rows): what any JVM, and
+#      any JVM on thingyan's journal stack, pays before thingyan's own code adds anything;
 #   3. restore: `bin/thingyan restore ID --yes` (safety backup + checksum + restore) against
 #      `zstd -dc FILE | pg_restore --clean --if-exists -d DB` (resp. `zstd -dc FILE | mariadb DB`),
 #      BENCH_RESTORE_RUNS rounds, with thingyan's phases taken from its child processes' lifetimes.
@@ -21,7 +27,7 @@
 # Environment: BENCH_RUNS (backup rounds, default 3), BENCH_RESTORE_RUNS (default 1),
 # BENCH_ONLY=postgresql|mariadb (one engine; writes results/backup-quick.md instead),
 # BENCH_PG_SCALE (pgbench scale, default 70), BENCH_MARIADB_ROWS (default 2500000),
-# BENCH_BUILD=1 (mvn package first; by default the jar already built is used, and the launcher
+# BENCH_FLOOR (default 1; 0: no floor rows), BENCH_BUILD=1 (mvn package first; by default the jar already built is used, and the launcher
 # builds it when missing), BENCH_MVN_ARGS (default "-o"), BENCH_JAR (the thingyan.jar to run,
 # default bootstrap/target/thingyan.jar: e.g. one built with -Dthingyan.build.dir=...), TMPDIR
 # (~1 GB of dumps go there).
@@ -75,6 +81,10 @@ if [ "${BENCH_BUILD:-0}" = 1 ]; then
   # shellcheck disable=SC2086
   mvn -B -q ${BENCH_MVN_ARGS:--o} -DskipTests package
 fi
+
+floor=${BENCH_FLOOR:-1}
+case $floor in 0|1) ;; *) echo "bench: BENCH_FLOOR must be 0 or 1" >&2; exit 2 ;; esac
+[ "$floor" = 0 ] || need javac
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 t_start=$(now)
@@ -199,6 +209,23 @@ pipeline() {
   P_RSS2=$(tail -1 "$work/$tag.rss2")
 }
 
+# floor TAG MODE DIR DUMP_COMMAND...: BackupFloor MODE (pipe|journal) with the launcher's JVM options
+# (no class archive of its own: the JDK's), storing into DIR; sets F_WALL (s) and F_RSS (KiB).
+floor() {
+  local tag=$1 mode=$2 dir=$3 t0 t1
+  shift 3
+  t0=$(now)
+  # shellcheck disable=SC2086 # option lists, split on purpose
+  MALLOC_ARENA_MAX=2 /usr/bin/time -f %M -o "$work/$tag.time" java $launcher_opts $launcher_jit \
+    "-XX:CompilerDirectivesFile=$repo/bin/thingyan-backup.jit" \
+    -cp "$work/floor-classes:$jar" dev.thingyan.bench.BackupFloor "$mode" "$dir/$tag.zst" "$dir/journal" "$@" \
+    >"$work/$tag.out" 2>"$work/$tag.err" || { echo "bench: BackupFloor $mode failed:" >&2; cat "$work/$tag.err" >&2; exit 3; }
+  t1=$(now)
+  rm -f -- "$dir/$tag.zst"
+  F_WALL=$(secs "$t0" "$t1")
+  F_RSS=$(tail -1 "$work/$tag.time")
+}
+
 # config ENGINE URL DIR: a minimal thingyan.yaml (folder source, no release needed for backups)
 config() {
   local engine=$1 url=$2 dir=$3
@@ -219,18 +246,37 @@ summary=()
 # the launcher's first start after a build makes its class archive (AppCDS): never measured
 say "first start of the launcher (class archive, once per build)"
 "$repo/bin/thingyan" --version >/dev/null
+if [ "$floor" = 1 ]; then
+  say "compiling the floor program (BackupFloor) against $jar"
+  javac -nowarn -d "$work/floor-classes" -cp "$jar" "$bench/src/main/java/dev/thingyan/bench/BackupFloor.java"
+fi
 
 # bench_engine ENGINE: the backup and restore rounds; the database exists already.
 # Needs: cfg, ref_dump (array), ref_restore (array: reads the dump on stdin), ref_label,
 # ref_restore_label, dump_tool, db_size (bytes), check (a command printing the row count), rows.
 bench_engine() {
   local engine=$1 i tag first id ref_md=${ref_label//|/\\|} start=() span=()
-  local tw=() pw=() ps=() trss=() jhwm=() dhwm=() zhwm=() p1=() p2=() tsize=() psize=()
+  local tw=() pw=() ps=() trss=() jhwm=() dhwm=() zhwm=() p1=() p2=() tsize=() psize=() fw=() frss=() jw=() jrss=()
+  local order=(t p) fdir=$work/$engine-floor
   say "$engine: $runs backup rounds, alternating (thingyan backup vs $ref_label)"
   "$repo/bin/thingyan" --config "$cfg" --lang en backups >/dev/null # makes the journal: not measured
+  if [ "$floor" = 1 ]; then
+    order=(t p f j)
+    mkdir -p "$fdir"
+    floor "$engine-floor-0" journal "$fdir" "${ref_dump[@]}" # makes its journal: not measured
+  fi
   for i in $(seq 1 "$runs"); do
-    for first in $([ $((i % 2)) = 1 ] && echo "t p" || echo "p t"); do
-      if [ "$first" = t ]; then
+    # odd rounds in the order of $order, even rounds reversed
+    local round=("${order[@]}")
+    [ $((i % 2)) = 1 ] || round=($(printf '%s\n' "${order[@]}" | tac))
+    for first in "${round[@]}"; do
+      if [ "$first" = f ] || [ "$first" = j ]; then
+        local mode=pipe
+        [ "$first" = f ] || mode=journal
+        floor "$engine-floor-$mode-$i" "$mode" "$fdir" "${ref_dump[@]}"
+        if [ "$mode" = pipe ]; then fw+=("$F_WALL"); frss+=("$F_RSS"); else jw+=("$F_WALL"); jrss+=("$F_RSS"); fi
+        printf '  round %s floor (%s): %s s, peak RSS %s MB\n' "$i" "$mode" "$F_WALL" "$(mb "$F_RSS")" >&2
+      elif [ "$first" = t ]; then
         tag=$engine-backup-$i
         thingyan "$tag" "$cfg" backup
         id=$(sed -n 's/^Backup \([^ ]*\) stored (\([0-9]*\) bytes.*/\1/p' "$T_OUT")
@@ -267,10 +313,19 @@ bench_engine() {
     printf '| `%s` | **%s** | %s | 1.00x | `%s` %s, `zstd` %s | %s |\n' "$ref_md" "$mp" "${pw[*]}" "$dump_tool" \
       "$(mb "$(maxof "${p1[@]}")")" "$(mb "$(maxof "${p2[@]}")")" "$(awk -v b="$(median "${psize[@]}")" 'BEGIN { printf "%.1f", b / 1e6 }')"
     printf '| same, then `sync FILE` (like-for-like: thingyan fsyncs) | %s | %s | %s | | |\n' "$msync" "${ps[*]}" "$(ratio "$mt" "$msync")x (thingyan / this)"
+    if [ "$floor" = 1 ]; then
+      printf '| floor: `BackupFloor pipe`, a JVM that only runs the same pipeline, hashes and stores (fsync, rename) | %s | %s | %sx | %s | |\n' \
+        "$(median "${fw[@]}")" "${fw[*]}" "$(ratio "$(median "${fw[@]}")" "$mp")" "$(mb "$(maxof "${frss[@]}")")"
+      printf '| floor: `BackupFloor journal`, the same plus lock, audit and catalogue rows in an H2 journal through Jdbi | %s | %s | %sx | %s | |\n' \
+        "$(median "${jw[@]}")" "${jw[*]}" "$(ratio "$(median "${jw[@]}")" "$mp")" "$(mb "$(maxof "${jrss[@]}")")"
+    fi
     printf '\nInside `thingyan backup` (sampled every 0.2 s): `%s` (piped into `zstd` by the OS) first seen %s s after the command started (median; JVM start and configuration: the journal, recovery, locks and audit run beside the dump), and ran for %s s (median; samples: %s); the rest of the wall time is the end: fsync, rename, catalog, audit, retention, JVM exit.\n' \
       "$dump_tool" "$(median "${start[@]}")" "$(median "${span[@]}")" "${span[*]}"
   } >>"$md"
   summary+=("| $engine backup: \`thingyan backup\` vs \`$ref_md\` | $mt s vs $mp s → **$(ratio "$mt" "$mp")x** (vs + sync: $(ratio "$mt" "$msync")x) | ≤ 1.10x | $(awk -v r="$(ratio "$mt" "$mp")" 'BEGIN { print (r <= 1.10 ? "✓ met" : "✗ missed") }') |")
+  if [ "$floor" = 1 ]; then
+    summary+=("| $engine floors, same rounds: a JVM that only pipes, hashes and stores; the same with an H2 journal through Jdbi | $(median "${fw[@]}") s (**$(ratio "$(median "${fw[@]}")" "$mp")x**), $(mb "$(maxof "${frss[@]}")") MB; $(median "${jw[@]}") s (**$(ratio "$(median "${jw[@]}")" "$mp")x**), $(mb "$(maxof "${jrss[@]}")") MB | — | floor |")
+  fi
   summary+=("| $engine backup: peak RSS of \`thingyan backup\` | **$(mb "$(maxof "${trss[@]}")") MB** (JVM); its $dump_tool child $(mb "$(maxof "${dhwm[@]}")") MB, its zstd child $(mb "$(maxof "${zhwm[@]}")") MB; reference: $dump_tool $(mb "$(maxof "${p1[@]}")") MB + zstd $(mb "$(maxof "${p2[@]}")") MB | ≤ 64 MB | $(awk -v k="$(maxof "${trss[@]}")" 'BEGIN { print (k * 1024 / 1e6 <= 64 ? "✓ met" : "✗ missed") }') |")
 
   say "$engine: $restore_runs restore round(s) (thingyan restore $last_id --yes vs $ref_restore_label)"
