@@ -21,7 +21,7 @@
 #   3. restore: `bin/thingyan restore ID --yes` (safety backup + checksum + restore) against
 #      `zstd -dc FILE | pg_restore --clean --if-exists -d DB` (resp. `zstd -dc FILE | mariadb DB`),
 #      BENCH_RESTORE_RUNS rounds, with thingyan's phases taken from its child processes' lifetimes.
-# Writes bench/results/backup-latest.md. About 20 minutes on 2 cores. Everything it made (both
+# Writes bench/results/backup-latest.md. 7-25 minutes on 2 cores. Everything it made (both
 # databases, the temporary folder) is removed at the end, also when it fails or is interrupted.
 #
 # Environment: BENCH_RUNS (backup rounds, default 3), BENCH_RESTORE_RUNS (default 1),
