@@ -3,17 +3,24 @@ package dev.thingyan.bootstrap.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.thingyan.adapter.jdbc.ConnectionSettings;
+import dev.thingyan.adapter.jdbc.DataSources;
+import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
 import dev.thingyan.bootstrap.Standalone;
 import dev.thingyan.bootstrap.ThingyanSystem;
 import dev.thingyan.bootstrap.config.ConfigLoader;
 import dev.thingyan.ports.model.Actor;
+import dev.thingyan.ports.model.AuditEvent;
 import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,11 +132,61 @@ class ManualBackupTest {
   }
 
   @Test
+  void theNextBackupRemovesWhatABackupKilledMidWriteLeftBehind() throws Exception {
+    Path backups = Files.createDirectories(dir.resolve("backups"));
+    Path killed = backups.resolve(".20261201-010000-manual-0badf00d.postgresql.dump.zstd.partial-0123456789abcdef");
+    Files.write(killed, new byte[64 * 1024]);
+    Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+
+      assertThat(Files.exists(killed)).isFalse();
+      try (Stream<Path> files = Files.list(backups)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly(backup.storeKey());
+      }
+    }
+    assertThat(audit()).extracting(AuditEvent::action)
+        .containsSubsequence("system.backup.started", "system.backup.swept", "system.backup.completed");
+    assertThat(audit()).filteredOn(e -> e.action().equals("system.backup.swept")).singleElement()
+        .satisfies(e -> assertThat(e.attributes().get("removed")).startsWith(killed.getFileName().toString()));
+  }
+
+  @Test
+  void oldBackupsThatCannotBeDeletedLeaveTheNewBackupSucceeded() throws Exception {
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord oldest = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+      for (int i = 0; i < 2; i++) {
+        system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+      }
+      // the oldest backup's name now holds something the store cannot delete (a non-empty folder)
+      Path stuck = dir.resolve("backups").resolve(oldest.storeKey());
+      Files.delete(stuck);
+      Files.writeString(Files.createDirectories(stuck).resolve("keep"), "x");
+
+      BackupRecord fourth = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+
+      assertThat(system.backupDatabase().list()).extracting(BackupRecord::backupId).contains(fourth.backupId());
+      assertThat(Files.isRegularFile(dir.resolve("backups").resolve(fourth.storeKey()))).isTrue();
+    }
+    List<String> actions = audit().stream().map(AuditEvent::action).toList();
+    assertThat(actions.subList(actions.lastIndexOf("system.backup.started"), actions.size()))
+        .containsExactly("system.backup.started", "system.backup.completed", "system.backup.prune_failed");
+  }
+
+  @Test
   void anUnknownBackupIsAClearError() throws Exception {
     try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
       assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, "nope", p -> {}))
           .hasMessageContaining("no backup nope").hasMessageContaining("thingyan backups");
     }
+  }
+
+  /** The audit trail, oldest first, read from the journal the system wrote. */
+  private List<AuditEvent> audit() {
+    List<AuditEvent> newestFirst = new ArrayList<>(JournalDatabase.open(DataSources.unpooled(
+        new ConnectionSettings("jdbc:h2:file:" + dir.resolve("journal/thingyan"), "", ""))).auditTrail().recent(1000));
+    java.util.Collections.reverse(newestFirst);
+    return newestFirst;
   }
 
   private Path config() throws Exception {

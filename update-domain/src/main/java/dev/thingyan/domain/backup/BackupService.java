@@ -74,10 +74,29 @@ public final class BackupService {
     return record(begun.await(), run, appVersion);
   }
 
+  /**
+   * Records a stored backup. When the catalog refuses it (the journal is down, say), the stored
+   * object goes too: nothing would ever list, restore or prune it, and a backup the caller was told
+   * failed must not stay looking like one.
+   */
   private BackupRecord record(Dumped d, Optional<RunId> run, Optional<Version> appVersion) {
     BackupRecord record = new BackupRecord(d.id(), d.time(), appVersion, d.schemaVersion(), d.sha256Hex(),
         d.size(), dumper.engine(), dumper.databaseName(), run, d.kind(), d.key(), codec.name());
-    catalog.add(record);
+    try {
+      catalog.add(record);
+    } catch (RuntimeException e) {
+      String removal;
+      try {
+        store.delete(d.key());
+        removal = "it was removed from " + store.describe();
+      } catch (RuntimeException deleteFailed) {
+        e.addSuppressed(deleteFailed);
+        removal = "it could not be removed from " + store.describe() + " (" + deleteFailed.getMessage()
+            + "): delete " + d.key() + " by hand";
+      }
+      throw new BackupException("backup " + d.id() + " was stored but could not be recorded in the "
+          + "journal (" + e.getMessage() + "); " + removal + ". Take the backup again once the journal works.", e);
+    }
     return record;
   }
 
@@ -110,13 +129,15 @@ public final class BackupService {
       if (!commit.getAsBoolean()) {
         throw new BackupException("the backup was cancelled before it was stored; nothing was kept");
       }
+      // read before the commit: once the object is visible, a failure here would leave it behind
+      Optional<String> schemaVersion = schemaVersion(schema);
       StoredObject stored = upload.commit();
       if (stored.size() != hashed.count()) {
         store.delete(key);
         throw new BackupException("the store kept " + stored.size() + " bytes of " + key + " but "
             + hashed.count() + " were written: the backup is not trusted and was removed");
       }
-      return new Dumped(id, now, kind, key, hashed.hex(), stored.size(), schemaVersion(schema));
+      return new Dumped(id, now, kind, key, hashed.hex(), stored.size(), schemaVersion);
     }
   }
 

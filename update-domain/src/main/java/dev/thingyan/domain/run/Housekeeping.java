@@ -35,12 +35,12 @@ final class Housekeeping {
     } catch (RuntimeException e) {
       rec.log(LogLevel.WARN, null, "could not prune old releases: " + RunRecorder.describe(e));
     }
-    pruneBackups(rec);
+    pruneBackups(rec, run);
   }
 
-  private void pruneBackups(RunRecorder rec) {
+  private void pruneBackups(RunRecorder rec, Run run) {
     try {
-      for (BackupRecord b : s.pruneBackups()) {
+      for (BackupRecord b : s.pruneBackups(run.backupId().map(Set::of).orElse(Set.of()))) {
         rec.log(LogLevel.INFO, null, "removed old backup " + b.backupId());
       }
     } catch (RuntimeException e) {

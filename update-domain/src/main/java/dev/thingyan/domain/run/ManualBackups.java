@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -29,17 +30,35 @@ final class ManualBackups {
    */
   BackupRecord backup(Actor actor, LongConsumer progress, Optional<EarlyBackup> begun) {
     s.audit("system.backup.started", actor, Map.of("kind", "manual"));
+    sweep(actor);
+    BackupRecord b;
     try {
-      BackupRecord b = begun.isPresent()
+      b = begun.isPresent()
           ? s.backups.finish(begun.get(), Optional.empty(), s.currentVersion())
           : s.backups.backup(BackupKind.MANUAL, Optional.empty(), s.currentVersion(), progress);
-      s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId(), "kind", "manual"));
-      s.pruneBackups();
-      return b;
     } catch (RuntimeException e) {
       s.audit("system.backup.failed", actor, Map.of("reason", s.masker.mask(RunRecorder.describe(e))));
       throw e;
     }
+    s.audit("system.backup.completed", actor, Map.of("backup_id", b.backupId(), "kind", "manual"));
+    // the backup is stored and recorded: old ones that cannot be deleted (a store that refuses
+    // deletes, say) are a warning in the audit trail, not a failed backup
+    try {
+      for (BackupRecord old : s.pruneBackups(Set.of(b.backupId()))) {
+        s.audit("system.backup.pruned", actor, Map.of("backup_id", old.backupId()));
+      }
+    } catch (RuntimeException e) {
+      s.audit("system.backup.prune_failed", actor, Map.of("reason",
+          s.masker.mask("old backups were not deleted: " + RunRecorder.describe(e))));
+    }
+    return b;
+  }
+
+  /** Removes what a backup killed mid-write left in the store, before this one needs the space. */
+  private void sweep(Actor actor) {
+    s.sweepAbandonedBackups(
+        removed -> s.audit("system.backup.swept", actor, Map.of("removed", removed)),
+        failed -> s.audit("system.backup.sweep_failed", actor, Map.of("reason", failed)));
   }
 
   BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
@@ -52,6 +71,7 @@ final class ManualBackups {
     // was written while it ran)
     s.ports.workspace().setMaintenanceFlag(true, "restore of backup " + backupId + " by " + actor);
     s.hooks.runQuietly(HookPhase.MAINTENANCE_ON, dir, env(backupId, dir));
+    sweep(actor);
     BackupRecord safety;
     try {
       safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);

@@ -14,6 +14,8 @@ import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.Version;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -68,19 +70,44 @@ final class RunServices {
 
   /**
    * Backup retention: keeps the newest N and never the backup that leads back to the last known
-   * good release (the last completed update's pre-update backup).
+   * good release (the last completed update's pre-update backup), nor {@code justTaken} (with a
+   * server clock that was once ahead, older backups can carry later dates than a new one).
    *
+   * @param justTaken the backups the caller has just made and reports
    * @return the backups deleted
    */
-  List<BackupRecord> pruneBackups() {
-    Set<String> protect = new HashSet<>();
+  List<BackupRecord> pruneBackups(Set<String> justTaken) {
+    Set<String> protect = new HashSet<>(justTaken);
     ports.journal().findLastCompleted().flatMap(Run::backupId).ifPresent(protect::add);
-    List<BackupRecord> doomed = BackupRetention.toDelete(ports.backupCatalog().list(), settings.keepBackups(), protect);
+    List<BackupRecord> doomed = BackupRetention.toDelete(ports.backupCatalog().list(), settings.keepBackups(), protect,
+        ports.clock().instant());
     for (BackupRecord b : doomed) {
       ports.backupStore().delete(b.storeKey());
       ports.backupCatalog().remove(b.backupId());
     }
     return doomed;
+  }
+
+  /**
+   * How long a store's unfinished write may sit untouched before a backup removes it as abandoned
+   * (a process killed mid-backup left it). The caller holds the run locks, so nothing of this
+   * system is writing it; the hour spares a store shared by mistake with another system.
+   */
+  static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+  /**
+   * Removes what backups killed mid-write left in the store, before a new backup needs the space.
+   * Never fails the caller: a store that cannot be listed is reported and the backup goes on.
+   *
+   * @param removed told each thing removed
+   * @param failed told why the store could not be swept
+   */
+  void sweepAbandonedBackups(Consumer<String> removed, Consumer<String> failed) {
+    try {
+      ports.backupStore().sweepAbandoned(ports.clock().instant().minus(ABANDONED_AFTER)).forEach(removed);
+    } catch (RuntimeException e) {
+      failed.accept(masker.mask(RunRecorder.describe(e)));
+    }
   }
 
   /** The {@code THINGYAN_*} environment every hook of a run sees. */

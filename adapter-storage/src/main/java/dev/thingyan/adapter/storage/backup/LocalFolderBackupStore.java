@@ -6,11 +6,15 @@ import dev.thingyan.ports.out.BackupStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,11 +34,26 @@ public final class LocalFolderBackupStore implements BackupStore {
 
   private final Path dir;
 
-  /** @param dir the backup folder; created (with its parents) if absent */
+  /**
+   * @param dir the backup folder; created if absent (readable by this user only; its missing
+   *     parents with the default rights)
+   */
   public LocalFolderBackupStore(Path dir) {
     this.dir = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
     try {
-      Files.createDirectories(this.dir);
+      if (!Files.isDirectory(this.dir)) {
+        Files.createDirectories(this.dir.getParent());
+        try {
+          if (OwnerOnlyFile.isPosix(this.dir.getParent())) {
+            Files.createDirectory(this.dir, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+          } else {
+            Files.createDirectory(this.dir);
+          }
+        } catch (FileAlreadyExistsException raced) {
+          // made meanwhile (another process): used as it is
+        }
+      }
     } catch (IOException e) {
       throw new BackupException("Cannot create the backup folder " + this.dir + ": " + e
           + ". Create it, or make its parent writable by this service's user.", e);
@@ -95,6 +114,43 @@ public final class LocalFolderBackupStore implements BackupStore {
     }
     objects.sort(Comparator.comparing(StoredObject::key));
     return objects;
+  }
+
+  @Override
+  public List<String> sweepAbandoned(Instant cutoff) {
+    List<Path> abandoned = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (LocalUpload.isPartial(file.getFileName().toString())
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(FileTime.from(cutoff)) < 0) {
+          abandoned.add(file);
+        }
+      }
+    } catch (IOException | SecurityException e) {
+      throw new BackupException("Cannot list the backup folder " + dir + " for unfinished backups: "
+          + e + ". Check that it exists and is readable.", e);
+    }
+    List<String> removed = new ArrayList<>();
+    for (Path file : abandoned) {
+      try {
+        long size = Files.size(file);
+        if (Files.deleteIfExists(file)) {
+          removed.add(file.getFileName() + " (" + size + " bytes)");
+        }
+      } catch (IOException e) {
+        LOG.warn("could not remove the unfinished backup file {}: {}; delete it by hand", file, e.toString());
+      }
+    }
+    if (!removed.isEmpty()) {
+      try {
+        syncFolder(dir);
+      } catch (IOException e) {
+        LOG.warn("could not sync the backup folder {} after removing unfinished backups: {}", dir, e.toString());
+      }
+      LOG.info("removed unfinished backup files a stopped process left in {}: {}", dir, removed);
+    }
+    return removed;
   }
 
   private void refuseExisting(Path target) {

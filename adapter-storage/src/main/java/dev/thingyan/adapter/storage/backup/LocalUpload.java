@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One object being written to {@code .<key>.partial-<random>} beside its final name. Commit makes
- * it durable (fsync the file, rename, fsync the folder); anything else removes the partial file.
+ * One object being written to {@code .<key>.partial-<random>} beside its final name, readable by
+ * its owner only (a dump holds every guest's data). Commit makes it durable (fsync the file,
+ * rename, fsync the folder); anything else removes the partial file, and a commit that fails after
+ * the rename removes the renamed file too. A partial file a killed process left is removed by
+ * {@link LocalFolderBackupStore#sweepAbandoned}.
  */
 final class LocalUpload implements BackupStore.Upload {
 
@@ -44,16 +48,25 @@ final class LocalUpload implements BackupStore.Upload {
     this.stream = new UploadStream(channel);
   }
 
+  private static final String PARTIAL = ".partial-";
+
   static LocalUpload start(Path dir, Path target) {
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
-    Path partial = dir.resolve("." + target.getFileName() + ".partial-" + HexFormat.of().formatHex(random));
+    Path partial = dir.resolve("." + target.getFileName() + PARTIAL + HexFormat.of().formatHex(random));
     try {
-      return new LocalUpload(dir, target, partial, FileChannel.open(partial, CREATE_NEW, WRITE));
+      return new LocalUpload(dir, target, partial, OwnerOnlyFile.isPosix(dir)
+          ? FileChannel.open(partial, Set.of(CREATE_NEW, WRITE), OwnerOnlyFile.OWNER_READ_WRITE)
+          : FileChannel.open(partial, CREATE_NEW, WRITE));
     } catch (IOException e) {
       throw new BackupException("Cannot start writing the backup " + target.getFileName() + " in "
           + dir + ": " + e + ". Check that the folder is writable and has free space.", e);
     }
+  }
+
+  /** @return whether {@code fileName} is the name of an upload's partial file */
+  static boolean isPartial(String fileName) {
+    return fileName.startsWith(".") && fileName.matches(".+\\.partial-[0-9a-f]{16}");
   }
 
   @Override
@@ -79,13 +92,35 @@ final class LocalUpload implements BackupStore.Upload {
         throw new IOException("a backup with this name appeared meanwhile; it is left as it is");
       }
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      LocalFolderBackupStore.syncFolder(dir);
-      state = State.COMMITTED;
-      return new StoredObject(target.getFileName().toString(), Files.size(target));
     } catch (IOException e) {
       abort();
       throw new BackupException("Storing the backup " + target.getFileName() + " in " + dir
           + " failed: " + e + ". Nothing was kept; check the folder's free space and rights.", e);
+    }
+    try {
+      LocalFolderBackupStore.syncFolder(dir);
+      StoredObject stored = new StoredObject(target.getFileName().toString(), Files.size(target));
+      state = State.COMMITTED;
+      return stored;
+    } catch (IOException e) {
+      // renamed but not durable: not a backup to trust, so it must not stay looking like one
+      abort();
+      String removal = removeQuietly(target)
+          ? "It was removed"
+          : "It could not be removed: delete " + target + " by hand";
+      throw new BackupException("Storing the backup " + target.getFileName() + " in " + dir
+          + " failed after it was written: " + e + ". " + removal
+          + "; check the folder's disk and rights.", e);
+    }
+  }
+
+  private static boolean removeQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+      return true;
+    } catch (IOException e) {
+      LOG.warn("could not remove the unfinished backup file {}: {}", file, e.toString());
+      return false;
     }
   }
 

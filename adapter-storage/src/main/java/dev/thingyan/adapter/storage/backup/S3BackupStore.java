@@ -4,6 +4,7 @@ import dev.thingyan.ports.model.StoredObject;
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.BackupStore;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -89,6 +91,40 @@ public final class S3BackupStore implements BackupStore, AutoCloseable {
     }
     objects.sort(Comparator.comparing(StoredObject::key));
     return objects;
+  }
+
+  /**
+   * Aborts the multipart uploads under the prefix that were started before {@code cutoff} and never
+   * completed: a process killed while uploading a backup leaves one, whose parts the bucket keeps
+   * (and bills) until a lifecycle rule removes them.
+   */
+  @Override
+  public List<String> sweepAbandoned(Instant cutoff) {
+    List<MultipartUpload> abandoned = new ArrayList<>();
+    try {
+      for (MultipartUpload u : s3.listMultipartUploadsPaginator(b -> b.bucket(config.bucket()).prefix(config.prefix())).uploads()) {
+        if (S3Keys.backupKey(config.prefix(), u.key()).isPresent() && u.initiated() != null
+            && u.initiated().isBefore(cutoff)) {
+          abandoned.add(u);
+        }
+      }
+    } catch (SdkException e) {
+      throw errors.map("listing the unfinished uploads", e);
+    }
+    List<String> removed = new ArrayList<>();
+    for (MultipartUpload u : abandoned) {
+      try {
+        s3.abortMultipartUpload(b -> b.bucket(config.bucket()).key(u.key()).uploadId(u.uploadId()));
+        removed.add(u.key() + " (upload started " + u.initiated() + ")");
+      } catch (SdkException e) {
+        LOG.warn("could not abort the unfinished upload {} of {} in {}: {}", u.uploadId(), u.key(),
+            describe(), errors.map("aborting it", e).getMessage());
+      }
+    }
+    if (!removed.isEmpty()) {
+      LOG.info("aborted unfinished backup uploads a stopped process left in {}: {}", describe(), removed);
+    }
+    return removed;
   }
 
   /** Closes the HTTP connections. */

@@ -56,8 +56,14 @@ class AeadBackupCodecTest {
 
     assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("guests");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyset))).isEqualTo("rw-------");
+    String before = Files.readString(keyset);
     assertThatThrownBy(() -> AeadBackupCodec.writeNewKeyset(keyset))
         .hasMessageContaining("already exists; it is kept");
+    assertThat(Files.readString(keyset)).as("the keyset the backups need, untouched").isEqualTo(before);
+    try (var names = Files.list(keyset.getParent())) {
+      assertThat(names.map(p -> p.getFileName().toString()))
+          .as("no temporary file left beside it").noneMatch(n -> n.contains(".new-"));
+    }
   }
 
   @Test

@@ -12,6 +12,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,49 @@ class LocalFolderBackupStoreTest {
   }
 
   @Test
+  void keepsBackupsReadableByTheirOwnerOnly() throws IOException {
+    Path folder = dir.resolve("made").resolve("backups");
+    LocalFolderBackupStore store = new LocalFolderBackupStore(folder);
+    try (Upload upload = store.create("b1")) {
+      upload.stream().write(bytes("INSERT INTO guests VALUES ('Daw Aye Aye')"));
+      assertThat(permissions(folder.resolve(files(folder).get(0)))).as("partial file").isEqualTo("rw-------");
+      upload.commit();
+    }
+
+    assertThat(permissions(folder.resolve("b1"))).isEqualTo("rw-------");
+    assertThat(permissions(folder)).as("the folder it made").isEqualTo("rwx------");
+    assertThat(permissions(folder.getParent())).as("a parent it made").isNotEqualTo("rwx------");
+  }
+
+  @Test
+  void sweepsThePartialFilesOfStoppedWritersAndNothingElse() throws IOException {
+    LocalFolderBackupStore store = new LocalFolderBackupStore(dir);
+    try (Upload done = store.create("b1")) {
+      done.stream().write(bytes("kept"));
+      done.commit();
+    }
+    Path killed = dir.resolve(".b2.partial-00112233aabbccdd"); // a process killed mid-dump left it
+    Files.write(killed, new byte[4096]);
+    Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    Path other = dir.resolve(".notes"); // hidden, but not ours
+    Files.writeString(other, "admin's");
+    Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    Files.setLastModifiedTime(dir.resolve("b1"), FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+    try (Upload live = store.create("b3")) {
+      live.stream().write(bytes("being written"));
+      List<String> swept = store.sweepAbandoned(Instant.now().minus(Duration.ofHours(1)));
+
+      assertThat(swept).containsExactly(".b2.partial-00112233aabbccdd (4096 bytes)");
+      assertThat(files(dir)).as("the live upload's partial file, the backup and the other file stay")
+          .hasSize(3).contains("b1", ".notes");
+      live.commit();
+    }
+    assertThat(store.list()).extracting(StoredObject::key).containsExactly("b1", "b3");
+    assertThat(store.sweepAbandoned(Instant.now())).isEmpty();
+  }
+
+  @Test
   void describesItselfByItsFolder() {
     assertThat(new LocalFolderBackupStore(dir).describe()).isEqualTo("local " + dir);
   }
@@ -140,6 +187,10 @@ class LocalFolderBackupStoreTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 
   private static byte[] bytes(String s) {

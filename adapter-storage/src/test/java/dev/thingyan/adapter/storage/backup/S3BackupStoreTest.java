@@ -10,10 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Backups round trip through a real S3 server, in bounded memory, under their prefix. */
@@ -86,6 +89,25 @@ class S3BackupStoreTest {
       store.delete("b1");
       assertThat(store.list()).isEmpty();
     }
+  }
+
+  @Test
+  void sweepAbortsTheUploadsOfStoppedWritersUnderItsPrefixOnly() {
+    // what a process killed mid-upload leaves: a multipart upload with parts, never completed
+    String killed = S3.admin().createMultipartUpload(b -> b.bucket(S3.bucket()).key("pms/b1")).uploadId();
+    S3.admin().uploadPart(b -> b.bucket(S3.bucket()).key("pms/b1").uploadId(killed).partNumber(1),
+        RequestBody.fromBytes(new byte[1024]));
+    String foreign = S3.admin().createMultipartUpload(b -> b.bucket(S3.bucket()).key("other/b9")).uploadId();
+
+    try (S3BackupStore store = new S3BackupStore(S3.config("pms"))) {
+      assertThat(store.sweepAbandoned(Instant.now().minus(Duration.ofHours(1))))
+          .as("started after the cutoff: may still be written").isEmpty();
+      assertThat(store.sweepAbandoned(Instant.now().plus(Duration.ofMinutes(1))))
+          .singleElement().asString().startsWith("pms/b1 (upload started ");
+    }
+
+    assertThat(S3.admin().listMultipartUploads(b -> b.bucket(S3.bucket())).uploads())
+        .extracting(MultipartUpload::uploadId).containsExactly(foreign);
   }
 
   @Test
