@@ -15,10 +15,20 @@ enum MigrationStatus {
 
   static final String STEP = "migrate";
 
+  /**
+   * The rollback's comparison of the database's schema version with the pre-update backup's,
+   * recorded once: succeeded means the version changed during the update although no migrate step
+   * ran (the new release migrated the database when it started).
+   */
+  static final String SCHEMA_STEP = "schema_check";
+
   static MigrationStatus of(List<StepRecord> steps) {
     StepRecord last = null;
     for (StepRecord s : steps) {
       if (s.step().equals(STEP)) last = s;
+      if (s.step().equals(SCHEMA_STEP) && s.outcome().filter(o -> o == StepOutcome.SUCCEEDED).isPresent()) {
+        return RAN;
+      }
     }
     if (last == null) return NOT_RUN;
     if (last.unfinished()) return UNCERTAIN;

@@ -52,6 +52,12 @@ final class Rollback {
     // post_swap (the app's restart) may never have run, and the new release would go on serving
     boolean swapped = s.isCurrent(run.releaseDir()) || stepSucceeded(steps, "swap");
     MigrationStatus migrations = MigrationStatus.of(steps);
+    if (migrations == MigrationStatus.NOT_RUN && swapped
+        && steps.stream().noneMatch(st -> st.step().equals(MigrationStatus.SCHEMA_STEP) && !st.unfinished())) {
+      // no migrate step ran, but the new release ran: it may have migrated when it started
+      rec.step(MigrationStatus.SCHEMA_STEP, () -> schemaCheck(run));
+      migrations = MigrationStatus.of(s.ports.journal().steps(run.id()));
+    }
     // a gate a release asked for (maintenance_required) must come down even if nothing else changed
     boolean gate = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
     if (gate) maintenanceOn(rec, run);
@@ -99,6 +105,25 @@ final class Rollback {
       rec.step("rollback_swap", () -> s.ports.workspace().activate(good), "current -> " + good.getFileName());
     }
     UpdateRun.hooks(s, rec, HookPhase.POST_SWAP, "rollback_post_swap", good, s.hookEnv(run, good));
+  }
+
+  /**
+   * Compares the database's schema version now with the one the pre-update backup recorded (for
+   * Laravel, the newest row of {@code migrations}). Succeeds, which makes the rollback restore the
+   * database, only when both are known and differ; skipped otherwise.
+   */
+  private StepResult<Void> schemaCheck(Run run) {
+    Optional<String> before = run.backupId().flatMap(s.backups::find).flatMap(BackupRecord::schemaVersion);
+    Optional<String> now = s.ports.dumper().schemaVersion();
+    if (before.isPresent() && now.isPresent() && !before.equals(now)) {
+      return StepResult.done(null, "the database's schema version changed during the update ("
+          + before.get() + " -> " + now.get() + ") although no migrate step ran: the new release "
+          + "migrated it when it started, so the database is restored");
+    }
+    return StepResult.skipped(null, before.isEmpty() || now.isEmpty()
+        ? "the schema version is unknown (" + (before.isEmpty() ? "not recorded with the backup" : "not readable now")
+            + "): only the migrate step tells whether the database changed, and it did not run"
+        : "the schema version is unchanged (" + now.get() + ")");
   }
 
   private Run awaitDecision(RunRecorder rec) {
