@@ -132,6 +132,31 @@ class ManualBackupTest {
   }
 
   @Test
+  void aRestoreThatFailsLeavesTheDatabaseAsItWasAndBringsTheAppBack() throws Exception {
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()))) {
+      BackupRecord backup = system.backupDatabase().backup(ADMIN_ACTOR, p -> {});
+      db.sql("INSERT INTO bookings (guest) VALUES ('written after the backup')");
+      // the safety dump only reads; the restore's first DROP is refused
+      db.admin("ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+      try {
+        assertThatThrownBy(() -> system.backupDatabase().restore(ADMIN_ACTOR, backup.backupId(), p -> {}))
+            .hasMessageContaining("The restore of " + backup.backupId() + " failed")
+            .hasMessageContaining("read-only transaction")
+            .hasMessageContaining("The database is as it was before the restore, and the app is back")
+            .hasMessageMatching("(?s).*The safety backup \\S+-safety-\\S+ holds that same data.*");
+      } finally {
+        db.admin("ALTER DATABASE " + db.name() + " RESET default_transaction_read_only");
+      }
+
+      assertThat(Files.exists(dir.resolve("app/.thingyan/maintenance"))).as("the gate is down").isFalse();
+      assertThat(db.rows("SELECT guest FROM bookings ORDER BY id"))
+          .containsExactly("မောင်မောင်", "Aye Aye", "written after the backup");
+    }
+    assertThat(audit()).filteredOn(e -> e.action().equals("system.backup.restore_failed")).singleElement()
+        .satisfies(e -> assertThat(e.attributes()).containsEntry("database", "unchanged"));
+  }
+
+  @Test
   void theNextBackupRemovesWhatABackupKilledMidWriteLeftBehind() throws Exception {
     Path backups = Files.createDirectories(dir.resolve("backups"));
     Path killed = backups.resolve(".20261201-010000-manual-0badf00d.postgresql.dump.zstd.partial-0123456789abcdef");

@@ -5,6 +5,7 @@ import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.HookPhase;
+import dev.thingyan.ports.out.BackupException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -88,9 +89,22 @@ final class ManualBackups {
       s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
       s.ports.workspace().setMaintenanceFlag(false, "");
     } catch (RuntimeException e) {
+      boolean unchanged = s.ports.dumper().restoreIsAtomic();
+      if (unchanged) {
+        // nothing was replaced: the app comes back as it was
+        s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
+        s.ports.workspace().setMaintenanceFlag(false, "");
+      }
+      String reason = s.masker.mask(RunRecorder.describe(e));
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "safety_backup_id",
-          safety.backupId(), "reason", s.masker.mask(RunRecorder.describe(e))));
-      throw e;
+          safety.backupId(), "database", unchanged ? "unchanged" : "may be partly restored", "reason", reason));
+      throw new BackupException("The restore of " + backupId + " failed: " + reason + (unchanged
+          ? ". The database is as it was before the restore, and the app is back. The safety backup "
+              + safety.backupId() + " holds that same data."
+          : ". The database may be partly restored, so the app stays behind the maintenance gate. "
+              + "Restore the safety backup " + safety.backupId() + " (thingyan restore "
+              + safety.backupId() + ") to go back to how it was just before, or this backup again "
+              + "once the cause is fixed; either lifts the gate when it succeeds."), e);
     }
     s.audit("system.backup.restored", actor, Map.of("backup_id", backupId, "safety_backup_id", safety.backupId()));
     return safety;

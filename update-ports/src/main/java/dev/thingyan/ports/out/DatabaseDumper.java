@@ -50,6 +50,13 @@ public interface DatabaseDumper {
   void restore(InputStream in, ProgressSink progress);
 
   /**
+   * @return whether a {@link #restore} that fails leaves the database exactly as it was (one
+   *     transaction, or a checked copy put in place at once); when not, a failed restore may have
+   *     replaced part of it
+   */
+  boolean restoreIsAtomic();
+
+  /**
    * Restores the dump into a scratch database created for the purpose (and dropped afterwards),
    * never touching the app's database, and checks that it opens and holds the app's tables.
    *

@@ -57,6 +57,11 @@ public final class MariaDbDumper implements DatabaseDumper {
   }
 
   @Override
+  public boolean restoreIsAtomic() {
+    return false; // MariaDB commits DDL as it goes: a restore that fails while it drops and moves may leave part done
+  }
+
+  @Override
   public String engine() {
     return "mariadb";
   }

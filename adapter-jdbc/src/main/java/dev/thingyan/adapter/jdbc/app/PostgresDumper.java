@@ -64,6 +64,11 @@ public final class PostgresDumper implements DatabaseDumper {
   }
 
   @Override
+  public boolean restoreIsAtomic() {
+    return true; // one transaction: dropped schemas and the archive commit together or not at all
+  }
+
+  @Override
   public String engine() {
     return "postgresql";
   }

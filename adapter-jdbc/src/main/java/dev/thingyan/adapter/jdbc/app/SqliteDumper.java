@@ -44,6 +44,11 @@ public final class SqliteDumper implements DatabaseDumper {
   }
 
   @Override
+  public boolean restoreIsAtomic() {
+    return true; // a checked copy replaces the database in one step
+  }
+
+  @Override
   public String engine() {
     return "sqlite";
   }
