@@ -140,6 +140,15 @@ public final class S3BackupStore implements BackupStore, AutoCloseable {
       if (e instanceof AwsServiceException s && s.statusCode() == 404) {
         return; // HEAD answers a bare 404 for a missing key; a missing bucket shows on writing
       }
+      if (e instanceof AwsServiceException s && s.statusCode() == 403) {
+        // S3 answers 403, not 404, for a missing key when the credentials may not list the bucket
+        throw new BackupException(config.secretAccessKey().redact("S3 at " + config.endpoint().getHost()
+            + " refused to say whether the backup " + key + " already exists (HTTP 403 on HEAD "
+            + objectKey + "): either the credentials of access key " + config.accessKeyHint()
+            + " are wrong, or they lack s3:ListBucket on the bucket '" + config.bucket() + "' (without it"
+            + " S3 answers 403 for a missing object). Grant s3:ListBucket, s3:GetObject, s3:PutObject"
+            + " and s3:DeleteObject on the bucket, or check backup.s3.access_key_id and the secret key"), e);
+      }
       throw errors.map("checking that the backup " + key + " is new", e);
     }
     throw new BackupException("A backup named '" + key + "' " + why + " in " + describe()

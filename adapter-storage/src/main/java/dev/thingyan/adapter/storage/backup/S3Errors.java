@@ -4,9 +4,12 @@ import dev.thingyan.ports.out.BackupException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -40,6 +43,12 @@ final class S3Errors {
       return serviceMessage(action, s);
     }
     Throwable network = networkCause(e);
+    if (network instanceof SocketTimeoutException || e instanceof ApiCallTimeoutException
+        || e instanceof ApiCallAttemptTimeoutException) {
+      return "S3 endpoint " + config.endpoint() + " did not answer in time while " + action
+          + ": the server or the network is slow or stalled; check them, then retry ("
+          + (network != null ? network.getMessage() : e.getMessage()) + ")";
+    }
     if (network != null) {
       return "S3 endpoint " + config.endpoint() + " unreachable: check backup.s3.endpoint and the "
           + "network (" + network.getClass().getSimpleName() + ": " + network.getMessage()

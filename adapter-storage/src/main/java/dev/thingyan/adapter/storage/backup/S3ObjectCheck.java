@@ -79,14 +79,14 @@ final class S3ObjectCheck {
       }
     } catch (IOException e) {
       throw new BackupException("Reading " + objectKey + " back from S3 to verify it failed: "
-          + e.getMessage() + ". The object is removed; take the backup again.", e);
+          + e.getMessage() + ". It is being removed (the log says if that fails); take the backup again.", e);
     }
     return HexFormat.of().formatHex(digest.digest());
   }
 
   private static BackupException mismatch(String objectKey, String written, String stored) {
     return new BackupException("S3 does not hold what was written to " + objectKey + ": written "
-        + written + ", stored " + stored + ". The object is removed; take the backup again.");
+        + written + ", stored " + stored + ". It is being removed (the log says if that fails); take the backup again.");
   }
 
   /** @return the base64 MD5 S3 checks a part against ({@code Content-MD5}) */

@@ -45,10 +45,15 @@ class S3StoreErrorsTest {
       System.setErr(err);
     }
 
+    assertThat(onList).isInstanceOf(BackupException.class)
+        .hasMessageContaining("rejected the credentials of access key AKIA…0001")
+        .hasMessageContaining("check backup.s3.access_key_id and the secret key");
+    // a HEAD answer has no body: a 403 there is wrong credentials or a missing s3:ListBucket
+    assertThat(onCreate).isInstanceOf(BackupException.class)
+        .hasMessageContaining("refused to say whether the backup b1 already exists (HTTP 403")
+        .hasMessageContaining("the credentials of access key AKIA…0001 are wrong, or they lack s3:ListBucket")
+        .hasMessageContaining("check backup.s3.access_key_id and the secret key");
     for (Throwable failure : new Throwable[] {onList, onCreate}) {
-      assertThat(failure).isInstanceOf(BackupException.class)
-          .hasMessageContaining("rejected the credentials of access key AKIA…0001")
-          .hasMessageContaining("check backup.s3.access_key_id and the secret key");
       assertThat(everythingPrinted(failure)).doesNotContain(WRONG_SECRET).doesNotContain(S3ProxyServer.SECRET);
     }
     assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain(WRONG_SECRET);
@@ -82,6 +87,22 @@ class S3StoreErrorsTest {
           .hasMessageStartingWith("S3 endpoint " + endpoint + " unreachable: check backup.s3.endpoint and the network");
       assertThatThrownBy(() -> store.create("b1")).isInstanceOf(BackupException.class)
           .hasMessageContaining("unreachable").hasMessageNotContaining(WRONG_SECRET);
+    }
+  }
+
+  @Test
+  void aStalledEndpointIsReportedAsSlowNotAsUnreachable() throws IOException {
+    // accepts connections (the kernel's backlog) but never answers
+    try (ServerSocket silent = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      URI endpoint = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+      S3StoreConfig config = S3StoreConfig.of(endpoint, "us-east-1", "b", "", "AKIAX", S3SecretKey.of(WRONG_SECRET))
+          .withTimeout(Duration.ofSeconds(1));
+
+      try (S3BackupStore store = new S3BackupStore(config)) {
+        assertThatThrownBy(store::list).isInstanceOf(BackupException.class)
+            .hasMessageStartingWith("S3 endpoint " + endpoint + " did not answer in time while listing the backups")
+            .hasMessageNotContaining("unreachable").hasMessageNotContaining(WRONG_SECRET);
+      }
     }
   }
 
