@@ -106,6 +106,24 @@ class RecoveryTableTest {
   }
 
   @Test
+  void migrationStartedNotFinished_adminChoseRestore_killedInTheRestore_restartFinishesItWithoutAsking() {
+    Run crashed = migrationInterrupted();
+    assertWaitsForAdmin(site.recover());
+
+    try (ThingyanSystem system = site.system(Crash.at("after-step-start:db_restore"))) {
+      assertThatThrownBy(() -> system.rollbackRelease().rollback(
+          new RollbackRelease.Request(Site.ADMIN, Optional.of(true), "restore: the migration was cut off")))
+          .isInstanceOf(Crash.class);
+    }
+    Run recovered = site.recover();
+
+    assertThat(recovered.state()).as("recovered run, log:%n%s", site.log(recovered)).isEqualTo(FAILED);
+    assertThat(recovered.awaiting()).as("the admin's answer is not asked for again").isEqualTo(Run.Awaiting.NOTHING);
+    assertThat(site.stepsDone(crashed)).contains("db_decision", "db_restore", "rollback_health", "cleanup");
+    site.assertV1Untouched("after the restore the admin chose was cut off and run again");
+  }
+
+  @Test
   void migrationStartedNotFinished_adminKeepsTheDatabase() {
     migrationInterrupted();
     assertWaitsForAdmin(site.recover());

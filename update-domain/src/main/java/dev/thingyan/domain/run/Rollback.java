@@ -45,7 +45,15 @@ final class Rollback {
     }
   }
 
-  private Run undoUpdate(RunRecorder rec, Optional<Boolean> decision) {
+  /**
+   * The step that records an admin's answer when migrations are uncertain: succeeded means restore
+   * the database, skipped means keep it. Recorded before anything acts on it, so a rollback that
+   * dies afterwards (in the restore itself, say) carries on with that answer instead of asking
+   * again, where "keep" would now keep a half-restored database.
+   */
+  static final String DECISION_STEP = "db_decision";
+
+  private Run undoUpdate(RunRecorder rec, Optional<Boolean> asked) {
     Run run = rec.refresh();
     java.util.List<StepRecord> steps = s.ports.journal().steps(run.id());
     // also when an interrupted rollback already switched current back: the old release's
@@ -66,13 +74,16 @@ final class Rollback {
           "there is no earlier release to return to (this was the first install)"));
       swapTo(rec, run, good);
     }
+    Optional<Boolean> recorded = recordedDecision(s.ports.journal().steps(run.id()));
+    Optional<Boolean> decision = recorded.or(() -> asked);
     if (migrations == MigrationStatus.UNCERTAIN && decision.isEmpty()) {
       return awaitDecision(rec);
     }
     boolean restore = migrations == MigrationStatus.RAN || (migrations == MigrationStatus.UNCERTAIN && decision.get());
-    if (migrations == MigrationStatus.UNCERTAIN) {
-      s.ports.journal().setAwaiting(run.id(), Run.Awaiting.NOTHING,
-          "admin chose to " + (restore ? "restore the database" : "keep the database as it is"));
+    if (migrations == MigrationStatus.UNCERTAIN && recorded.isEmpty()) {
+      String chose = "admin chose to " + (restore ? "restore the database" : "keep the database as it is");
+      rec.step(DECISION_STEP, () -> restore ? StepResult.done(null, chose) : StepResult.skipped(null, chose));
+      s.ports.journal().setAwaiting(run.id(), Run.Awaiting.NOTHING, chose);
     }
     if (restore) restoreDatabase(rec, run);
     if (gate) {
@@ -195,6 +206,17 @@ final class Rollback {
     s.audit("system.rollback.failed", rec.refresh(), reason);
     if (rec.run().kind() == RunKind.UPDATE) s.audit("system.update.failed", rec.run(), reason);
     return rec.refresh();
+  }
+
+  /** @return the admin's recorded answer: restore (true) or keep (false), if one was recorded */
+  private static Optional<Boolean> recordedDecision(java.util.List<StepRecord> steps) {
+    Optional<Boolean> answer = Optional.empty();
+    for (StepRecord st : steps) {
+      if (st.step().equals(DECISION_STEP) && !st.unfinished()) {
+        answer = st.outcome().map(o -> o == dev.thingyan.ports.model.StepOutcome.SUCCEEDED);
+      }
+    }
+    return answer;
   }
 
   static boolean stepSucceeded(java.util.List<StepRecord> steps, String name) {
