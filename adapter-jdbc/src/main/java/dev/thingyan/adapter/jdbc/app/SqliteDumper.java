@@ -15,16 +15,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dumps and restores a SQLite database file. A dump is {@code VACUUM INTO} a scratch file (a
  * consistent snapshot, even while the app writes in WAL mode), checked with {@code PRAGMA
- * integrity_check}, then streamed out. A restore writes the dump beside the database, checks it,
- * and renames it over the database file: afterwards the file is exactly the dump, and a table a
- * later migration added is gone. The app should be in maintenance meanwhile.
+ * integrity_check}, then streamed out. The scratch files are full copies of the guests' data:
+ * {@link SqliteScratch} keeps them owner-only and removes those an interrupted run left behind. A
+ * restore writes the dump beside the database, checks it, and renames it over the database file:
+ * afterwards the file is exactly the dump, and a table a later migration added is gone. The app
+ * should be in maintenance meanwhile.
  */
 public final class SqliteDumper implements DatabaseDumper {
 
@@ -32,6 +33,7 @@ public final class SqliteDumper implements DatabaseDumper {
 
   private final Path database;
   private final Path scratchDir;
+  private final SqliteScratch scratch;
 
   /**
    * @param database the app's SQLite file, e.g. {@code shared/database/database.sqlite}
@@ -41,6 +43,7 @@ public final class SqliteDumper implements DatabaseDumper {
   public SqliteDumper(Path database, Path scratchDir) {
     this.database = Objects.requireNonNull(database, "database").toAbsolutePath().normalize();
     this.scratchDir = Objects.requireNonNull(scratchDir, "scratchDir").toAbsolutePath();
+    this.scratch = new SqliteScratch(this.scratchDir);
   }
 
   @Override
@@ -107,9 +110,10 @@ public final class SqliteDumper implements DatabaseDumper {
 
   private void dump(SnapshotCopy copy) {
     requireReadableDatabase();
-    Path snapshot = scratchDir.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
+    Path snapshot = null;
     try {
-      Files.createDirectories(scratchDir);
+      // created empty and owner-only: VACUUM INTO writes into an empty file and keeps its mode
+      snapshot = scratch.newFile("dump");
       vacuumInto(snapshot);
       SqliteFiles.requireIntact(snapshot, "the snapshot of " + database);
       long size = Files.size(snapshot);
@@ -129,7 +133,9 @@ public final class SqliteDumper implements DatabaseDumper {
               + "; check free space and permissions there",
           e);
     } finally {
-      SqliteFiles.deleteQuietly(snapshot);
+      if (snapshot != null) {
+        SqliteFiles.deleteQuietly(snapshot);
+      }
     }
   }
 
@@ -168,19 +174,21 @@ public final class SqliteDumper implements DatabaseDumper {
 
   @Override
   public String verifyRestore(InputStream in, ProgressSink progress) {
-    Path scratch = scratchDir.resolve("thingyan-verify-" + UUID.randomUUID() + ".sqlite");
+    Path copy = null;
     try {
-      Files.createDirectories(scratchDir);
-      try (OutputStream out = Files.newOutputStream(scratch)) {
+      copy = scratch.newFile("verify");
+      try (OutputStream out = Files.newOutputStream(copy)) {
         SqliteFiles.copy(in, out, progress);
       }
-      SqliteFiles.requireIntact(scratch, "the restored copy");
-      return summarize(scratch);
+      SqliteFiles.requireIntact(copy, "the restored copy");
+      return summarize(copy);
     } catch (IOException e) {
       throw new BackupException("could not restore the backup into " + scratchDir + ": " + e.getMessage()
           + "; check free space there", e);
     } finally {
-      SqliteFiles.deleteQuietly(scratch);
+      if (copy != null) {
+        SqliteFiles.deleteQuietly(copy);
+      }
     }
   }
 
