@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -23,13 +24,16 @@ import org.slf4j.LoggerFactory;
  * consistent snapshot, even while the app writes in WAL mode), checked with {@code PRAGMA
  * integrity_check}, then streamed out. The scratch files are full copies of the guests' data:
  * {@link SqliteScratch} keeps them owner-only and removes those an interrupted run left behind. A
- * restore writes the dump beside the database, checks it, and renames it over the database file:
- * afterwards the file is exactly the dump, and a table a later migration added is gone. The app
- * should be in maintenance meanwhile.
+ * restore checks the dump, then writes it into the live database with SQLite's backup API
+ * ({@link SqliteRestore}): afterwards the database is exactly the dump, a table a later migration
+ * added is gone, and connections the app still holds see the restored content.
  */
 public final class SqliteDumper implements DatabaseDumper {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDumper.class);
+
+  /** How long a restore waits for the app's connections to release the database. */
+  private static final Duration RESTORE_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
   private final Path database;
   private final Path scratchDir;
@@ -48,7 +52,9 @@ public final class SqliteDumper implements DatabaseDumper {
 
   @Override
   public boolean restoreIsAtomic() {
-    return true; // a checked copy replaces the database in one step
+    // the checked copy is written in one transaction through SQLite's backup API; only a file
+    // that is no SQLite database at all is moved aside (kept) before the copy
+    return true;
   }
 
   @Override
@@ -169,7 +175,7 @@ public final class SqliteDumper implements DatabaseDumper {
 
   @Override
   public void restore(InputStream in, ProgressSink progress) {
-    new SqliteRestore(database).restore(in, progress);
+    new SqliteRestore(database, scratch, RESTORE_BUSY_TIMEOUT).restore(in, progress);
   }
 
   @Override
