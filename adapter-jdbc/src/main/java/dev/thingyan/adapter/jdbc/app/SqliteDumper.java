@@ -11,27 +11,33 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Dumps and restores a SQLite database file. A dump is {@code VACUUM INTO} a scratch file (a
  * consistent snapshot, even while the app writes in WAL mode), checked with {@code PRAGMA
- * integrity_check}, then streamed out. A restore writes the dump beside the database, checks it,
- * and renames it over the database file: afterwards the file is exactly the dump, and a table a
- * later migration added is gone. The app should be in maintenance meanwhile.
+ * integrity_check}, then streamed out. The scratch files are full copies of the guests' data:
+ * {@link SqliteScratch} keeps them owner-only and removes those an interrupted run left behind. A
+ * restore checks the dump, then writes it into the live database with SQLite's backup API
+ * ({@link SqliteRestore}): afterwards the database is exactly the dump, a table a later migration
+ * added is gone, and connections the app still holds see the restored content.
  */
 public final class SqliteDumper implements DatabaseDumper {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteDumper.class);
 
+  /** How long a restore waits for the app's connections to release the database. */
+  private static final Duration RESTORE_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
   private final Path database;
   private final Path scratchDir;
+  private final SqliteScratch scratch;
 
   /**
    * @param database the app's SQLite file, e.g. {@code shared/database/database.sqlite}
@@ -41,11 +47,14 @@ public final class SqliteDumper implements DatabaseDumper {
   public SqliteDumper(Path database, Path scratchDir) {
     this.database = Objects.requireNonNull(database, "database").toAbsolutePath().normalize();
     this.scratchDir = Objects.requireNonNull(scratchDir, "scratchDir").toAbsolutePath();
+    this.scratch = new SqliteScratch(this.scratchDir);
   }
 
   @Override
   public boolean restoreIsAtomic() {
-    return true; // a checked copy replaces the database in one step
+    // the checked copy is written in one transaction through SQLite's backup API; only a file
+    // that is no SQLite database at all is moved aside (kept) before the copy
+    return true;
   }
 
   @Override
@@ -107,9 +116,10 @@ public final class SqliteDumper implements DatabaseDumper {
 
   private void dump(SnapshotCopy copy) {
     requireReadableDatabase();
-    Path snapshot = scratchDir.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
+    Path snapshot = null;
     try {
-      Files.createDirectories(scratchDir);
+      // created empty and owner-only: VACUUM INTO writes into an empty file and keeps its mode
+      snapshot = scratch.newFile("dump");
       vacuumInto(snapshot);
       SqliteFiles.requireIntact(snapshot, "the snapshot of " + database);
       long size = Files.size(snapshot);
@@ -129,7 +139,9 @@ public final class SqliteDumper implements DatabaseDumper {
               + "; check free space and permissions there",
           e);
     } finally {
-      SqliteFiles.deleteQuietly(snapshot);
+      if (snapshot != null) {
+        SqliteFiles.deleteQuietly(snapshot);
+      }
     }
   }
 
@@ -163,24 +175,26 @@ public final class SqliteDumper implements DatabaseDumper {
 
   @Override
   public void restore(InputStream in, ProgressSink progress) {
-    new SqliteRestore(database).restore(in, progress);
+    new SqliteRestore(database, scratch, RESTORE_BUSY_TIMEOUT).restore(in, progress);
   }
 
   @Override
   public String verifyRestore(InputStream in, ProgressSink progress) {
-    Path scratch = scratchDir.resolve("thingyan-verify-" + UUID.randomUUID() + ".sqlite");
+    Path copy = null;
     try {
-      Files.createDirectories(scratchDir);
-      try (OutputStream out = Files.newOutputStream(scratch)) {
+      copy = scratch.newFile("verify");
+      try (OutputStream out = Files.newOutputStream(copy)) {
         SqliteFiles.copy(in, out, progress);
       }
-      SqliteFiles.requireIntact(scratch, "the restored copy");
-      return summarize(scratch);
+      SqliteFiles.requireIntact(copy, "the restored copy");
+      return summarize(copy);
     } catch (IOException e) {
       throw new BackupException("could not restore the backup into " + scratchDir + ": " + e.getMessage()
           + "; check free space there", e);
     } finally {
-      SqliteFiles.deleteQuietly(scratch);
+      if (copy != null) {
+        SqliteFiles.deleteQuietly(copy);
+      }
     }
   }
 

@@ -32,9 +32,17 @@ final class SqliteFiles {
 
   /** Opens without ever creating the file: a wrong path must fail, not make an empty database. */
   static Connection open(Path file, boolean readOnly) throws SQLException {
+    return open(file, readOnly, 10_000);
+  }
+
+  /**
+   * @param busyMillis how long a statement waits for another connection's lock before it fails
+   *     with {@code SQLITE_BUSY}
+   */
+  static Connection open(Path file, boolean readOnly, int busyMillis) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(readOnly);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(busyMillis);
     config.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
     return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
   }
@@ -100,7 +108,7 @@ final class SqliteFiles {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      // a left-over scratch file is harmless; the next run uses a new name
+      // the next dump removes it once it is stale (SqliteScratch)
     }
   }
 }

@@ -7,11 +7,17 @@ import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,5 +169,63 @@ class SqliteDumperTest {
     assertThat(dumper.schemaVersion()).contains("2025_03_01_000000_create_folios");
     SqliteFixture.exec(db, "DROP TABLE migrations");
     assertThat(dumper.schemaVersion()).isEmpty();
+  }
+
+  @Test
+  void theSnapshotAndTheFolderItIsMadeInAreOwnerOnlyWhileTheDumpRuns() throws Exception {
+    Path folder = scratch.resolve("tmp"); // a first run: the folder does not exist yet
+    SqliteDumper fresh = new SqliteDumper(db, folder);
+    List<String> seen = new ArrayList<>();
+
+    fresh.dump(DumpStreams.triggerAfter(0, () -> seen.addAll(modes(folder))), ProgressSink.NONE);
+
+    assertThat(seen)
+        .hasSize(2)
+        .satisfiesExactly(
+            dir -> assertThat(dir).isEqualTo("tmp rwx------"),
+            file -> assertThat(file).matches("thingyan-dump-[0-9a-f-]{36}\\.sqlite rw-------"));
+    assertThat(folder).isEmptyDirectory();
+  }
+
+  /** The folder's and each file's name and mode, as {@code ls -l} would show them. */
+  private static List<String> modes(Path folder) {
+    try (var files = Files.list(folder)) {
+      List<Path> paths = new ArrayList<>(List.of(folder));
+      files.forEach(paths::add);
+      List<String> modes = new ArrayList<>();
+      for (Path p : paths) {
+        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        modes.add(p.getFileName() + " " + mode);
+      }
+      return modes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aDumpRemovesTheCopiesAKilledRunLeftBehindAndNothingElse() throws Exception {
+    FileTime twoHoursAgo = FileTime.from(Instant.now().minus(Duration.ofHours(2)));
+    Path killedDump = scratch.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
+    Path killedVerify = scratch.resolve("thingyan-verify-" + UUID.randomUUID() + ".sqlite");
+    Path killedRestore = scratch.resolve("thingyan-restore-" + UUID.randomUUID() + ".sqlite");
+    Path running = scratch.resolve("thingyan-dump-" + UUID.randomUUID() + ".sqlite");
+    Path unrelated = scratch.resolve("guests-export.sqlite");
+    Path lookalike = scratch.resolve("thingyan-dump-notes.sqlite");
+    for (Path p : List.of(killedDump, killedVerify, killedRestore, running, unrelated, lookalike)) {
+      Files.write(p, SqliteFiles.MAGIC);
+      if (p != running) {
+        Files.setLastModifiedTime(p, twoHoursAgo);
+      }
+    }
+
+    dump();
+
+    assertThat(killedDump).doesNotExist();
+    assertThat(killedVerify).doesNotExist();
+    assertThat(killedRestore).doesNotExist();
+    assertThat(running).as("a dump still running").exists();
+    assertThat(unrelated).exists();
+    assertThat(lookalike).exists();
   }
 }

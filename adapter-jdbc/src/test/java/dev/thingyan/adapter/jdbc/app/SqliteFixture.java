@@ -44,9 +44,15 @@ final class SqliteFixture {
    * @return every row of {@code sql}, each as its columns joined by {@code |}.
    */
   static List<String> rows(Path file, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      return rows(c, sql);
+    }
+  }
+
+  /** As {@link #rows(Path, String)}, through a connection the caller keeps open, as the app does. */
+  static List<String> rows(Connection c, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
