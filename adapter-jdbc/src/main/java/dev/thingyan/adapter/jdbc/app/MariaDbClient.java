@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,14 +41,19 @@ final class MariaDbClient implements AutoCloseable {
   private final Binaries binaries;
   private final SecretFile options;
 
-  MariaDbClient(ConnectionSettings settings, DatabaseAddress address, Binaries binaries) {
+  /**
+   * @param lockWait how long the {@code mariadb} client's statements wait for another connection's
+   *     lock on a table
+   */
+  MariaDbClient(
+      ConnectionSettings settings, DatabaseAddress address, Binaries binaries, Duration lockWait) {
     this.settings = settings;
     this.address = address;
     this.binaries = binaries;
-    this.options = SecretFile.write("thingyan-my-", optionFile(settings));
+    this.options = SecretFile.write("thingyan-my-", optionFile(settings, lockWait));
   }
 
-  private static String optionFile(ConnectionSettings settings) {
+  private static String optionFile(ConnectionSettings settings, Duration lockWait) {
     StringBuilder text = new StringBuilder("[client]\n");
     if (!settings.user().isEmpty()) {
       text.append("user=").append(quote(settings.user())).append('\n');
@@ -55,8 +61,11 @@ final class MariaDbClient implements AutoCloseable {
     if (!settings.password().isEmpty()) {
       text.append("password=").append(quote(settings.password())).append('\n');
     }
-    // only the interactive client knows this option; mariadb-dump would refuse it in [client]
+    // only the interactive client knows these options; mariadb-dump would refuse them in [client]
     text.append("[mysql]\nconnect-timeout=10\n");
+    text.append("init-command=\"SET SESSION lock_wait_timeout = ")
+        .append(Math.max(1, lockWait.toSeconds()))
+        .append("\"\n");
     return text.toString();
   }
 

@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   private final ConnectionSettings settings;
   private final DatabaseAddress address;
   private final Binaries binaries;
+  private final Duration lockWait;
 
   /** Uses {@code mariadb-dump} and {@code mariadb} (or the {@code mysql} names) from the PATH. */
   public MariaDbDumper(ConnectionSettings settings) {
@@ -48,7 +50,16 @@ public final class MariaDbDumper implements DatabaseDumper {
    * @param binaries the folder of the client tools; empty means the {@code PATH}
    */
   public MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries) {
+    this(settings, binaries, MariaDbLocks.WAIT);
+  }
+
+  /**
+   * @param lockWait how long a restore waits for another connection's lock on a table (tests wait
+   *     less than {@link MariaDbLocks#WAIT})
+   */
+  MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries, Duration lockWait) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
     this.address = DatabaseAddress.mariadb(settings.jdbcUrl());
     this.binaries =
         new Binaries(
@@ -157,7 +168,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void restore(InputStream in, ProgressSink progress) {
     try (MariaDbClient client = client()) {
-      new MariaDbRestore(client, settings, address).restore(in, progress);
+      new MariaDbRestore(client, settings, address, lockWait).restore(in, progress);
     }
   }
 
@@ -178,7 +189,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   }
 
   private MariaDbClient client() {
-    return new MariaDbClient(settings, address, binaries);
+    return new MariaDbClient(settings, address, binaries, lockWait);
   }
 
   private String advice() {
