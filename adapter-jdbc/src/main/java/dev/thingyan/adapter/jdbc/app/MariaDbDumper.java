@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   private final DatabaseAddress address;
   private final Binaries binaries;
   private final Duration lockWait;
+  private final Map<String, String> environment;
 
   /** Uses {@code mariadb-dump} and {@code mariadb} (or the {@code mysql} names) from the PATH. */
   public MariaDbDumper(ConnectionSettings settings) {
@@ -50,16 +52,23 @@ public final class MariaDbDumper implements DatabaseDumper {
    * @param binaries the folder of the client tools; empty means the {@code PATH}
    */
   public MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries) {
-    this(settings, binaries, MariaDbLocks.WAIT);
+    this(settings, binaries, MariaDbLocks.WAIT, Map.of());
   }
 
   /**
-   * @param lockWait how long a restore waits for another connection's lock on a table (tests wait
-   *     less than {@link MariaDbLocks#WAIT})
+   * For tests.
+   *
+   * @param lockWait how long a restore waits for another connection's lock on a table
+   * @param environment variables set for the client tools on top of this JVM's, e.g. {@code HOME}
    */
-  MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries, Duration lockWait) {
+  MariaDbDumper(
+      ConnectionSettings settings,
+      Optional<Path> binaries,
+      Duration lockWait,
+      Map<String, String> environment) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+    this.environment = Map.copyOf(environment);
     this.address = DatabaseAddress.mariadb(settings.jdbcUrl());
     this.binaries =
         new Binaries(
@@ -189,7 +198,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   }
 
   private MariaDbClient client() {
-    return new MariaDbClient(settings, address, binaries, lockWait);
+    return new MariaDbClient(settings, address, binaries, lockWait, environment);
   }
 
   private String advice() {

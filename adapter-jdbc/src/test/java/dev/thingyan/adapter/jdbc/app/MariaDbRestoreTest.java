@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,7 @@ class MariaDbRestoreTest {
   void createDatabase() {
     db = new MariaDbFixture();
     db.createPms();
-    dumper = new MariaDbDumper(db.settings, Optional.empty(), Duration.ofSeconds(2));
+    dumper = new MariaDbDumper(db.settings, Optional.empty(), Duration.ofSeconds(2), Map.of());
   }
 
   @AfterEach
