@@ -119,6 +119,7 @@ public final class MariaDbDumper implements DatabaseDumper {
                 + (bytes == 0 ? " is empty" : " ends without the '-- Dump completed' line")
                 + "; no backup was made");
       }
+      dump.logWarnings(address.toString());
       LOG.info(
           "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
