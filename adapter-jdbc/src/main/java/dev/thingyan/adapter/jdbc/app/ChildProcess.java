@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running database tool: its standard error drained in the background (bounded, for the error
@@ -15,6 +17,8 @@ import java.util.concurrent.TimeUnit;
  * Closing it kills the tool if it still runs, so no dump outlives a failed backup.
  */
 final class ChildProcess implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
 
   private final String tool;
   private final Process process;
@@ -121,6 +125,19 @@ final class ChildProcess implements AutoCloseable {
   String redact(String text) {
     String out = secret.isEmpty() ? text : text.replace(secret, "***");
     return ConnectionSettings.redact(out);
+  }
+
+  /**
+   * Logs at WARN what the tool wrote to its standard error although it succeeded: warnings a person
+   * should see, e.g. pg_dump's about objects it could not read completely.
+   *
+   * @param what the database, e.g. {@code 127.0.0.1:5432/pms}
+   */
+  void logWarnings(String what) {
+    String output = errorOutput();
+    if (!output.isEmpty()) {
+      LOG.warn("{} of {} succeeded with messages: {}", tool, what, output);
+    }
   }
 
   /**

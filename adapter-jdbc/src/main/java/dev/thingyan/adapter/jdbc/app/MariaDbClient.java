@@ -5,17 +5,24 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts MariaDB's (or MySQL's) client tools against the app's server. The credentials go into a
- * 0600 option file passed as {@code --defaults-extra-file} (which the tools accept only as their
- * first argument) and deleted on close: never the command line, where {@code ps} shows them.
+ * 0600 option file passed as {@code --defaults-file} (which the tools accept only as their first
+ * argument) and deleted on close: never the command line, where {@code ps} shows them. It is the
+ * only option file the tools read: with {@code --defaults-extra-file} they would also read the
+ * global ones and then the user's {@code ~/.my.cnf}, whose {@code [client] user=} would win over
+ * ours and whose {@code [mysqldump] skip-comments} would leave the dump without the {@code -- Dump
+ * completed} line, so that a backup taken fine would never restore.
  */
 final class MariaDbClient implements AutoCloseable {
 
   /*
+   * --comments: the "-- Dump completed" line is how a restore tells a whole dump from a cut one.
    * --single-transaction: a consistent InnoDB snapshot without locking the app out (it also turns
    * --lock-tables off). --quick: rows stream instead of being held in the tool's memory.
    * --hex-blob: binary columns survive any client character set. --no-tablespaces: MySQL 8 wants
@@ -25,6 +32,7 @@ final class MariaDbClient implements AutoCloseable {
    */
   private static final List<String> DUMP_ARGS =
       List.of(
+          "--comments",
           "--single-transaction",
           "--quick",
           "--routines",
@@ -39,15 +47,27 @@ final class MariaDbClient implements AutoCloseable {
   private final DatabaseAddress address;
   private final Binaries binaries;
   private final SecretFile options;
+  private final Map<String, String> environment;
 
-  MariaDbClient(ConnectionSettings settings, DatabaseAddress address, Binaries binaries) {
+  /**
+   * @param lockWait how long the {@code mariadb} client's statements wait for another connection's
+   *     lock on a table
+   * @param environment variables set for the tools on top of this JVM's (tests set {@code HOME})
+   */
+  MariaDbClient(
+      ConnectionSettings settings,
+      DatabaseAddress address,
+      Binaries binaries,
+      Duration lockWait,
+      Map<String, String> environment) {
     this.settings = settings;
+    this.environment = environment;
     this.address = address;
     this.binaries = binaries;
-    this.options = SecretFile.write("thingyan-my-", optionFile(settings));
+    this.options = SecretFile.write("thingyan-my-", optionFile(settings, lockWait));
   }
 
-  private static String optionFile(ConnectionSettings settings) {
+  private static String optionFile(ConnectionSettings settings, Duration lockWait) {
     StringBuilder text = new StringBuilder("[client]\n");
     if (!settings.user().isEmpty()) {
       text.append("user=").append(quote(settings.user())).append('\n');
@@ -55,8 +75,11 @@ final class MariaDbClient implements AutoCloseable {
     if (!settings.password().isEmpty()) {
       text.append("password=").append(quote(settings.password())).append('\n');
     }
-    // only the interactive client knows this option; mariadb-dump would refuse it in [client]
+    // only the interactive client knows these options; mariadb-dump would refuse them in [client]
     text.append("[mysql]\nconnect-timeout=10\n");
+    text.append("init-command=\"SET SESSION lock_wait_timeout = ")
+        .append(Math.max(1, lockWait.toSeconds()))
+        .append("\"\n");
     return text.toString();
   }
 
@@ -137,7 +160,7 @@ final class MariaDbClient implements AutoCloseable {
   private ProcessBuilder builder(Path tool, List<String> args, Redirect stdout) {
     List<String> command = new ArrayList<>();
     command.add(tool.toString());
-    command.add("--defaults-extra-file=" + options.path());
+    command.add("--defaults-file=" + options.path());
     command.add("--host=" + address.host());
     command.add("--port=" + address.port());
     // "localhost" would otherwise mean the Unix socket, perhaps of another server than the URL's
@@ -145,6 +168,7 @@ final class MariaDbClient implements AutoCloseable {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout);
     builder.environment().remove("MYSQL_PWD");
+    builder.environment().putAll(environment);
     return builder;
   }
 
@@ -154,7 +178,9 @@ final class MariaDbClient implements AutoCloseable {
     }
     try {
       Process p =
-          new ProcessBuilder(tool.toString(), "--version").redirectErrorStream(true).start();
+          new ProcessBuilder(tool.toString(), "--no-defaults", "--version")
+              .redirectErrorStream(true)
+              .start();
       String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return !version.contains("MariaDB");
     } catch (IOException e) {

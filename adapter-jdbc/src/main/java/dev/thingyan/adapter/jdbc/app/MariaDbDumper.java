@@ -10,7 +10,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ public final class MariaDbDumper implements DatabaseDumper {
   private final ConnectionSettings settings;
   private final DatabaseAddress address;
   private final Binaries binaries;
+  private final Duration lockWait;
+  private final Map<String, String> environment;
 
   /** Uses {@code mariadb-dump} and {@code mariadb} (or the {@code mysql} names) from the PATH. */
   public MariaDbDumper(ConnectionSettings settings) {
@@ -48,7 +52,23 @@ public final class MariaDbDumper implements DatabaseDumper {
    * @param binaries the folder of the client tools; empty means the {@code PATH}
    */
   public MariaDbDumper(ConnectionSettings settings, Optional<Path> binaries) {
+    this(settings, binaries, MariaDbLocks.WAIT, Map.of());
+  }
+
+  /**
+   * For tests.
+   *
+   * @param lockWait how long a restore waits for another connection's lock on a table
+   * @param environment variables set for the client tools on top of this JVM's, e.g. {@code HOME}
+   */
+  MariaDbDumper(
+      ConnectionSettings settings,
+      Optional<Path> binaries,
+      Duration lockWait,
+      Map<String, String> environment) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
+    this.environment = Map.copyOf(environment);
     this.address = DatabaseAddress.mariadb(settings.jdbcUrl());
     this.binaries =
         new Binaries(
@@ -104,6 +124,7 @@ public final class MariaDbDumper implements DatabaseDumper {
                 + (bytes == 0 ? " is empty" : " ends without the '-- Dump completed' line")
                 + "; no backup was made");
       }
+      dump.logWarnings(address.toString());
       LOG.info(
           "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
@@ -162,7 +183,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void restore(InputStream in, ProgressSink progress) {
     try (MariaDbClient client = client()) {
-      new MariaDbRestore(client, settings, address).restore(in, progress);
+      new MariaDbRestore(client, settings, address, lockWait).restore(in, progress);
     }
   }
 
@@ -183,7 +204,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   }
 
   private MariaDbClient client() {
-    return new MariaDbClient(settings, address, binaries);
+    return new MariaDbClient(settings, address, binaries, lockWait, environment);
   }
 
   private String advice() {

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * name its objects without a database), the triggers dropped, the tables renamed, and both created
  * again in the app's database with the SQL mode and client character set each was made with.
  * Routines and events, which need no tables, are copied by the caller before {@link #finish}.
- * Definitions are schema, not rows: what is held in memory does not grow with the data.
+ * Definitions are schema, not rows: what is held in memory does not grow with the data. The
+ * RENAME waits a bounded time for another connection's metadata locks ({@link MariaDbLocks}).
  */
 final class MariaDbMove {
 
@@ -33,13 +35,15 @@ final class MariaDbMove {
   private static final Pattern NAME = Pattern.compile("\\w+");
 
   private final ConnectionSettings settings;
+  private final Duration lockWait;
   private final String scratch;
   private final String target;
   private final List<Definition> views = new ArrayList<>();
   private final List<Definition> triggers = new ArrayList<>();
 
-  MariaDbMove(ConnectionSettings settings, String scratch, String target) {
+  MariaDbMove(ConnectionSettings settings, Duration lockWait, String scratch, String target) {
     this.settings = settings;
+    this.lockWait = lockWait;
     this.scratch = scratch;
     this.target = target;
   }
@@ -158,6 +162,6 @@ final class MariaDbMove {
   }
 
   private Connection connect() throws SQLException {
-    return AppJdbc.connect(settings, settings.jdbcUrl());
+    return MariaDbLocks.connect(settings, lockWait);
   }
 }

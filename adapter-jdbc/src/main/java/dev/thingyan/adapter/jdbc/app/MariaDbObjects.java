@@ -7,12 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The database-level chores of a MariaDB restore, over JDBC: scratch databases, dropping every
- * object of a database, counting tables and rows.
+ * object of a database, counting tables and rows. Each statement waits a bounded time for another
+ * connection's metadata locks ({@link MariaDbLocks}).
  */
 final class MariaDbObjects {
 
@@ -27,9 +29,15 @@ final class MariaDbObjects {
       """;
 
   private final ConnectionSettings settings;
+  private final Duration lockWait;
 
   MariaDbObjects(ConnectionSettings settings) {
+    this(settings, MariaDbLocks.WAIT);
+  }
+
+  MariaDbObjects(ConnectionSettings settings, Duration lockWait) {
     this.settings = settings;
+    this.lockWait = lockWait;
   }
 
   /** Creates {@code name} with the character set and collation of {@code like}. */
@@ -119,7 +127,7 @@ final class MariaDbObjects {
   }
 
   private Connection connect() throws SQLException {
-    return AppJdbc.connect(settings, settings.jdbcUrl());
+    return MariaDbLocks.connect(settings, lockWait);
   }
 
   static String quote(String identifier) {

@@ -6,6 +6,8 @@ import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * and the checked copy moved in: its tables renamed across with their rows ({@link MariaDbMove}),
  * its routines and events copied by {@code mariadb-dump} (no rows: a moment), its views and
  * triggers created again. If that second step fails, the scratch database is kept and named in
- * the error.
+ * the error. Before it starts, no other connection may hold the app's tables (an app idle in a
+ * transaction would make the drops wait, and leave them half done): {@link MariaDbLocks}.
  */
 final class MariaDbRestore {
 
@@ -26,12 +29,18 @@ final class MariaDbRestore {
   private final MariaDbClient client;
   private final ConnectionSettings settings;
   private final MariaDbObjects objects;
+  private final MariaDbLocks locks;
   private final DatabaseAddress address;
 
-  MariaDbRestore(MariaDbClient client, ConnectionSettings settings, DatabaseAddress address) {
+  /**
+   * @param lockWait how long a statement waits for another connection's lock on a table
+   */
+  MariaDbRestore(
+      MariaDbClient client, ConnectionSettings settings, DatabaseAddress address, Duration lockWait) {
     this.client = client;
     this.settings = settings;
-    this.objects = new MariaDbObjects(settings);
+    this.objects = new MariaDbObjects(settings, lockWait);
+    this.locks = new MariaDbLocks(settings, lockWait);
     this.address = address;
   }
 
@@ -46,15 +55,46 @@ final class MariaDbRestore {
       throw new BackupException(
           e.getMessage() + "; nothing was restored and " + address + " is as it was", e);
     }
+    requireNotInUse(target, scratch);
     replace(target, scratch);
     MariaDbScratch.drop(objects, scratch);
     LOG.info("restored {} from a backup", address);
   }
 
+  /** Refuses, with nothing changed, while another connection holds a table of {@code target}. */
+  private void requireNotInUse(String target, String scratch) {
+    Optional<String> holder;
+    try {
+      holder = locks.holder(target);
+    } catch (SQLException e) {
+      MariaDbScratch.drop(objects, scratch);
+      throw new BackupException(
+          "could not check that "
+              + address
+              + " is not in use ("
+              + BoundedCall.describe(e)
+              + "); nothing was restored and it is as it was",
+          e);
+    }
+    if (holder.isPresent()) {
+      MariaDbScratch.drop(objects, scratch);
+      throw new BackupException(
+          address
+              + " is in use: "
+              + holder.get()
+              + " holds its tables (an open transaction) and did not let go within "
+              + locks.lockWait().toSeconds()
+              + " s; nothing was restored and "
+              + address
+              + " is as it was. Stop the app and its workers (queue workers, schedulers, anything"
+              + " connected to the database), then restore again");
+    }
+  }
+
   private void replace(String target, String scratch) {
     try {
       objects.dropAll(target);
-      MariaDbMove move = new MariaDbMove(settings, scratch, target);
+      MariaDbMove move = new MariaDbMove(settings, locks.lockWait(), scratch, target);
       move.moveTables();
       try (ChildProcess dump = client.dumpRoutinesAndEvents(scratch)) {
         dump.stdin().close();
@@ -74,8 +114,8 @@ final class MariaDbRestore {
               + why
               + "); it may be incomplete now. What was not moved yet is in database "
               + scratch
-              + " on the same server; the backup itself is unchanged: fix the cause and restore"
-              + " again",
+              + " on the same server; the backup itself is unchanged: fix the cause (if the app or"
+              + " its workers still use the database, stop them) and restore again",
           e);
     }
   }

@@ -70,6 +70,7 @@ final class PipedDump {
     if (!failures.isEmpty()) {
       throw new BackupException(String.join("; ", failures) + "; no backup was made. " + advice);
     }
+    stages.forEach(stage -> stage.logWarnings(what));
     return decodeHead(head.bytes.toByteArray());
   }
 

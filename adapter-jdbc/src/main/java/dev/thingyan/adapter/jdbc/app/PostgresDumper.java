@@ -103,6 +103,7 @@ public final class PostgresDumper implements DatabaseDumper {
       if (bytes == 0) {
         throw new BackupException("pg_dump wrote nothing for " + address + "; no backup was made");
       }
+      dump.logWarnings(address.toString());
       LOG.info(
           "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {

@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Replaces a PostgreSQL database's content with an archive, in one transaction. {@code pg_restore
  * --clean} cannot do it: it drops only what the archive holds, so a table a later migration added
- * survives. Instead {@code pg_restore --file=-} turns the archive into SQL, and one {@code psql}
- * session runs: BEGIN; drop every non-system schema (and large objects); recreate {@code public}
- * with its owner, grants and comment; the archive's SQL; and COMMIT only once pg_restore has read
- * the whole archive and exited 0. Any failure before that ends the session without COMMIT and
- * PostgreSQL rolls everything back: the database is exactly the archive, or exactly as it was.
+ * survives. Instead {@code pg_restore --single-transaction --file=-} turns the archive into SQL, and
+ * one {@code psql} session runs: BEGIN; drop every non-system schema (and large objects); recreate
+ * {@code public} with its owner, grants and comment; the archive's SQL without its own BEGIN and
+ * COMMIT ({@link PgRestoreScript}); and COMMIT only once pg_restore has read the whole archive and
+ * exited 0. {@code --single-transaction} matters: without it pg_restore commits its large objects
+ * on its own, and that COMMIT would keep the drops and everything restored so far. Any failure
+ * before our COMMIT ends the session without one and PostgreSQL rolls everything back: the
+ * database is exactly the archive, or exactly as it was.
  */
 final class PostgresRestore {
 
@@ -57,7 +60,8 @@ final class PostgresRestore {
   private static final List<String> PSQL_ARGS =
       List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-");
   private static final List<String> TO_SQL =
-      List.of("--no-owner", "--no-privileges", "--exit-on-error", "--file=-");
+      List.of(
+          "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--file=-");
 
   private final PostgresClient client;
   private final DatabaseAddress address;
@@ -73,12 +77,15 @@ final class PostgresRestore {
         ChildProcess toSql = client.local("pg_restore", TO_SQL)) {
       FutureTask<Long> feed = Pump.background("pg_restore-input", in, toSql.stdin(), progress);
       OutputStream script = psql.stdin();
+      PgRestoreScript body = new PgRestoreScript(script);
       try {
         script.write(BEGIN.getBytes(StandardCharsets.UTF_8));
-        Pump.copy(toSql.stdout(), script, ProgressSink.NONE);
+        Pump.copy(toSql.stdout(), body, ProgressSink.NONE);
       } catch (IOException e) {
         toSql.kill();
-        throw psqlFailed(psql, script);
+        throw e.getCause() instanceof PgRestoreScript.Unexpected unexpected
+            ? unexpected(psql, script, unexpected)
+            : psqlFailed(psql, script);
       }
       int code = toSql.waitFor();
       Throwable fed = Pump.failureOf(feed);
@@ -87,7 +94,19 @@ final class PostgresRestore {
         psql.waitFor();
         throw archiveFailed(toSql, code, fed);
       }
+      finish(psql, script, body);
       commit(psql, script);
+    }
+  }
+
+  /** Passes on the archive's last statements, all but its COMMIT: the next one is ours. */
+  private void finish(ChildProcess psql, OutputStream script, PgRestoreScript body) {
+    try {
+      body.finish();
+    } catch (PgRestoreScript.Unexpected e) {
+      throw unexpected(psql, script, e);
+    } catch (IOException e) {
+      throw psqlFailed(psql, script);
     }
   }
 
@@ -113,6 +132,18 @@ final class PostgresRestore {
             + address
             + " is as it was. If the database is in"
             + " use, stop the app first; the configured user must own the database");
+  }
+
+  private BackupException unexpected(
+      ChildProcess psql, OutputStream script, PgRestoreScript.Unexpected e) {
+    closeQuietly(script);
+    psql.waitFor();
+    return new BackupException(
+        e.getMessage()
+            + "; the restore was rolled back and "
+            + address
+            + " is as it was. Check that pg_restore is PostgreSQL's, as new as the server",
+        e);
   }
 
   private BackupException archiveFailed(ChildProcess toSql, int code, Throwable fed) {

@@ -10,14 +10,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The MariaDB dumper against the real server on 127.0.0.1:3306, as users without SUPER. */
 class MariaDbDumperTest {
@@ -108,6 +111,38 @@ class MariaDbDumperTest {
     assertThat(db.rows("SELECT updated FROM folios WHERE room = '105'")).containsExactly("11");
     assertThat(db.rows("SELECT NEXTVAL(invoice_numbers)")).containsExactly("500");
     assertThat(MariaDbFixture.databases("thingyan\\_restore\\_%")).isEmpty();
+  }
+
+  /**
+   * Settings in the user's own option file must not change thingyan's: with {@code skip-comments}
+   * the piped dump would be stored without its trailer and never restore, and another user would
+   * be refused.
+   */
+  @Test
+  void theUsersOptionFileDoesNotChangeTheDumpOrTheRestore(@TempDir Path home) throws Exception {
+    Files.writeString(
+        home.resolve(".my.cnf"),
+        "[mysqldump]\nskip-comments\n[mariadb-dump]\nskip-comments\n[client]\nuser=nobody_here\n");
+    MariaDbDumper withHome =
+        new MariaDbDumper(
+            db.settings, Optional.empty(), MariaDbLocks.WAIT, Map.of("HOME", home.toString()));
+    List<String> before = db.snapshot();
+    DumpStreams.Compressed store = new DumpStreams.Compressed();
+    withHome.dump(store.stored, ProgressSink.NONE, new DumpStreams.GzipProgram());
+    String text = new String(store.reader().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(text).contains("-- Dump completed");
+    assertThat(dumpOf(withHome)).contains("-- Dump completed");
+    migrate();
+
+    withHome.restore(store.reader(), ProgressSink.NONE);
+
+    assertThat(db.snapshot()).isEqualTo(before);
+  }
+
+  private static String dumpOf(MariaDbDumper dumper) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    dumper.dump(out, ProgressSink.NONE);
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test

@@ -9,6 +9,9 @@ import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The PostgreSQL dumper against the real server on 127.0.0.1:5432, as a non-superuser owner. */
 class PostgresDumperTest {
@@ -176,6 +180,33 @@ class PostgresDumperTest {
         .hasMessageContaining("No space left on device")
         .hasMessageContaining("pg_dump was stopped");
     assertThat(DumpStreams.children("pg_dump")).isEmpty();
+  }
+
+  /** pg_dump that warns and succeeds: the warning is logged, the backup is good. */
+  @Test
+  void warningsOfADumpThatSucceededAreLogged(@TempDir Path bin) throws Exception {
+    Path pgDump = bin.resolve("pg_dump");
+    Files.writeString(
+        pgDump,
+        "#!/bin/sh\necho 'pg_dump: warning: something a person should see' >&2\n"
+            + "exec \"$(command -v pg_dump)\" \"$@\"\n");
+    assertThat(pgDump.toFile().setExecutable(true)).isTrue();
+    PostgresDumper warned = new PostgresDumper(db.settings, Optional.of(bin));
+    PrintStream err = System.err;
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      warned.dump(out, ProgressSink.NONE);
+      warned.dump(new ByteArrayOutputStream(), ProgressSink.NONE, new DumpStreams.GzipProgram());
+      assertThat(out.size()).isGreaterThan(1000);
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(log.toString(StandardCharsets.UTF_8))
+        .containsPattern(
+            "WARN .*pg_dump of 127.0.0.1:5432/" + db.name + " succeeded with messages: pg_dump:"
+                + " warning: something a person should see(?s).*WARN .*pg_dump of");
   }
 
   @Test

@@ -50,7 +50,10 @@ final class PostgresFixture implements AutoCloseable {
         "INSERT INTO reports.daily VALUES ('2025-04-01', 1234.50)");
   }
 
-  /** Schema and data as comparable text: every column, index, trigger, view, row, sequence. */
+  /**
+   * Schema and data as comparable text: every column, index, trigger, view, row, sequence and large
+   * object.
+   */
   List<String> snapshot() {
     try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), name, password)) {
       return snapshot(c);
@@ -87,6 +90,11 @@ final class PostgresFixture implements AutoCloseable {
       out.add(table + ": " + rows(c, "SELECT t::text FROM " + table + " t ORDER BY t::text"));
     }
     out.addAll(rows(c, "SELECT 'seq ' || last_value FROM folios_id_seq"));
+    out.addAll(
+        rows(
+            c,
+            "SELECT 'large object ' || oid || ' ' || encode(lo_get(oid), 'escape') FROM"
+                + " pg_largeobject_metadata ORDER BY oid"));
     return out;
   }
 
