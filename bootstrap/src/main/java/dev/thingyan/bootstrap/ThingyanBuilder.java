@@ -132,7 +132,7 @@ public final class ThingyanBuilder {
       // before the journal: its pool, schema check and the core's wiring then run beside the dump
       Optional<EarlyBackup> early = earlyBackup == null ? Optional.empty()
           : EarlyBackup.beginUnlessLocked(dumper, store, codec, clock, fileLock, host,
-              config.lockLease(), earlyBackup);
+              config.lockLease(), config.backup().timeout(), earlyBackup);
       early.ifPresent(e -> closer.add(e::cancel));
       DataSource journalDs = journalDataSource != null ? journalDataSource
           : closer.add(DataSources.journalPool(settings(config.journal().url(), config.journal().user(), config.journal().password())));
@@ -199,7 +199,7 @@ public final class ThingyanBuilder {
     return new UpdateSettings(config.hooks().phases(), config.app().sharedPaths(),
         config.app().packageAssets(), !config.verify().allowUnsigned(), config.extraction(),
         config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
-        new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval()),
+        config.backup().timeout(), new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval()),
         config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()));
   }
 

@@ -32,6 +32,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -175,6 +177,32 @@ class EarlyBackupTest {
   }
 
   @Test
+  void cancellingADumpBlockedOnALockStopsItAtOnce() throws Exception {
+    Path state = Files.createDirectories(dir.resolve("state"));
+    try (Connection app = DriverManager.getConnection(db.url(), "postgres", "")) {
+      // an app's open transaction holding the table: pg_dump waits for its lock, writing nothing
+      app.setAutoCommit(false);
+      app.createStatement().execute("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE");
+      EarlyBackup begun = begin(new FileRunLock(state.resolve("lock")), p -> {}).orElseThrow();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (dumpTools().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(dumpTools()).as("pg_dump started and waits").isNotEmpty();
+      Thread.sleep(500);
+
+      long start = System.nanoTime();
+      begun.cancel();
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).as("a blocked dump writes nothing: only killing its tools stops it").isLessThan(Duration.ofSeconds(5));
+      assertThat(dumpTools()).isEmpty();
+      assertThat(storedFiles()).isEmpty();
+      app.rollback();
+    }
+  }
+
+  @Test
   void cancellingMidDumpStopsTheToolsAndDropsThePartialUpload() throws Exception {
     // ~70 MB of dump, ~35 MB stored: seconds of dumping, cancelled in its first megabytes
     db.sql("INSERT INTO bookings (guest) SELECT md5(g::text) || ' ' || md5((g * 7)::text)"
@@ -209,7 +237,7 @@ class EarlyBackupTest {
     return EarlyBackup.beginUnlessLocked(new PostgresDumper(new ConnectionSettings(db.url(), "postgres", "")),
         new LocalFolderBackupStore(Files.createDirectories(dir.resolve("backups"))),
         new ZstdBackupCodec(ZstdProgram.onPath()), Clock.systemUTC(), lock,
-        new LocalHost(Clock.systemUTC()), Duration.ofMinutes(5), progress);
+        new LocalHost(Clock.systemUTC()), Duration.ofMinutes(5), Duration.ofHours(2), progress);
   }
 
   /** A pool on the journal the configuration names (a second opener, through AUTO_SERVER). */

@@ -2,6 +2,7 @@ package dev.thingyan.bootstrap.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,16 +15,24 @@ import java.util.Optional;
  * @param s3 {@code backup.s3.*}, present when the store is {@code s3}
  * @param keysetFile {@code backup.encryption.keyset_file}: a Tink streaming-AEAD keyset; when set,
  *     backups are encrypted at rest
+ * @param timeout {@code backup.timeout}: how long one dump may take before its tools are stopped
+ *     and the backup fails (default 2h: a stalled database or a dump waiting on a lock must end
+ *     in backup_failed, not hold an update and its locks forever)
  */
-public record BackupConfig(String store, Path localPath, int keep, Optional<S3> s3, Optional<Path> keysetFile) {
+public record BackupConfig(String store, Path localPath, int keep, Optional<S3> s3, Optional<Path> keysetFile,
+    Duration timeout) {
   /** The spec: "Keep last 3 backups minimum". */
   public static final int MIN_KEEP = 3;
+
+  /** {@code backup.timeout} when not configured. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
 
   public BackupConfig {
     Objects.requireNonNull(store, "backup.store");
     Objects.requireNonNull(localPath, "backup.local.path");
     Objects.requireNonNull(s3, "backup.s3");
     Objects.requireNonNull(keysetFile, "backup.encryption.keyset_file");
+    Objects.requireNonNull(timeout, "backup.timeout");
     if (!store.equals("local") && !store.equals("s3")) {
       throw new IllegalArgumentException("backup.store: '" + store + "' is not supported; expected local or s3");
     }

@@ -30,7 +30,7 @@ final class DatabaseBinder {
   }
 
   static Optional<BackupConfig> backup(ConfigNode backup, Path appRoot) {
-    backup.allowOnly(Set.of("store", "local", "keep", "s3", "encryption"));
+    backup.allowOnly(Set.of("store", "local", "keep", "s3", "encryption", "timeout"));
     ConfigNode local = backup.get("local").allowOnly(Set.of("path"));
     String store = backup.get("store").text().orElse("local");
     Path path = local.get("path").pathValue().orElse(appRoot.resolve(".thingyan/backups"));
@@ -40,7 +40,8 @@ final class DatabaseBinder {
     Optional<Path> keyset = encryption.get("keyset_file").pathValue();
     keyset.filter(k -> !Files.isReadable(k)).ifPresent(k -> encryption.get("keyset_file").problem(
         "cannot read " + k + "; create one with `thingyan backup keygen " + k + "` or fix the path"));
-    return backup.problems().build(() -> new BackupConfig(store, path, keep, s3, keyset));
+    java.time.Duration timeout = CoreBinder.duration(backup.get("timeout"), BackupConfig.DEFAULT_TIMEOUT);
+    return backup.problems().build(() -> new BackupConfig(store, path, keep, s3, keyset, timeout));
   }
 
   private static Optional<BackupConfig.S3> s3(ConfigNode s3) {

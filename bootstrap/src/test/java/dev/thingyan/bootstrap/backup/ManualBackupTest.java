@@ -16,6 +16,8 @@ import dev.thingyan.ports.model.BackupRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ class ManualBackupTest {
   @TempDir Path dir;
   private String encryption = "";
   private String hooks = "";
+  private String backupExtra = "";
 
   @BeforeEach
   void createDatabase() throws Exception {
@@ -157,6 +160,30 @@ class ManualBackupTest {
   }
 
   @Test
+  void aDumpThatOutlivesBackupTimeoutIsStoppedAndNothingIsKept() throws Exception {
+    backupExtra = "  timeout: 2s\n";
+    try (ThingyanSystem system = Standalone.open(ConfigLoader.load(config()));
+        Connection app = DriverManager.getConnection(db.url(), "postgres", "")) {
+      // an app's open transaction holding the table: pg_dump waits for its lock (up to a minute)
+      app.setAutoCommit(false);
+      app.createStatement().execute("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE");
+      long start = System.nanoTime();
+
+      assertThatThrownBy(() -> system.backupDatabase().backup(ADMIN_ACTOR, p -> {}))
+          .hasMessageContaining("did not finish within 2s (backup.timeout): its tools were stopped and no backup was made")
+          .hasMessageContaining("waits on a lock");
+
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+      app.rollback();
+      assertThat(system.backupDatabase().list()).isEmpty();
+      try (Stream<Path> files = Files.list(dir.resolve("backups"))) {
+        assertThat(files).as("no partial file either").isEmpty();
+      }
+    }
+    assertThat(audit()).extracting(AuditEvent::action).contains("system.backup.failed");
+  }
+
+  @Test
   void theNextBackupRemovesWhatABackupKilledMidWriteLeftBehind() throws Exception {
     Path backups = Files.createDirectories(dir.resolve("backups"));
     Path killed = backups.resolve(".20261201-010000-manual-0badf00d.postgresql.dump.zstd.partial-0123456789abcdef");
@@ -223,6 +250,6 @@ class ManualBackupTest {
         "verify:", "  allow_unsigned: true",
         "health:", "  checks:", "    - {type: database}",
         "database:", "  engine: postgresql", "  url: " + db.url(), "  user: postgres",
-        "backup:", "  local:", "    path: " + dir.resolve("backups"), encryption, hooks));
+        "backup:", "  local:", "    path: " + dir.resolve("backups"), backupExtra + encryption, hooks));
   }
 }

@@ -18,6 +18,7 @@ import dev.thingyan.ports.out.BackupException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,8 @@ class UnrecordedBackupTest {
     BackupCatalog catalog = mock(BackupCatalog.class);
     doThrow(new IllegalStateException("the journal database is down")).when(catalog).add(any());
     BackupService service = new BackupService(new PostgresDumper(new ConnectionSettings(db.url(), "postgres", "")),
-        new LocalFolderBackupStore(backups), new ZstdBackupCodec(ZstdProgram.onPath()), catalog, Clock.systemUTC());
+        new LocalFolderBackupStore(backups), new ZstdBackupCodec(ZstdProgram.onPath()), catalog, Clock.systemUTC(),
+        Duration.ofHours(2));
 
     assertThatThrownBy(() -> service.backup(BackupKind.MANUAL, Optional.empty(), Optional.empty(), p -> {}))
         .isInstanceOf(BackupException.class)

@@ -61,4 +61,15 @@ class BackupConfigTest {
 
     assertThat(e.getMessage()).contains("backup.encryption.keyset_file").contains("thingyan backup keygen");
   }
+
+  @Test
+  void aDumpMayTakeTwoHoursUnlessBackupTimeoutSaysOtherwise() throws Exception {
+    assertThat(ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.MINIMAL)).backup().timeout())
+        .isEqualTo(java.time.Duration.ofHours(2));
+    assertThat(ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.MINIMAL + "backup:\n  timeout: 90m\n"))
+        .backup().timeout()).isEqualTo(java.time.Duration.ofMinutes(90));
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(
+        ConfigFiles.write(dir, ConfigFiles.MINIMAL + "backup:\n  timeout: soon\n")));
+    assertThat(e.getMessage()).contains("backup.timeout").contains("expected a duration");
+  }
 }

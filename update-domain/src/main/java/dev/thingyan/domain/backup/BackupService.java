@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -45,14 +47,24 @@ public final class BackupService {
   private final BackupCodec codec;
   private final BackupCatalog catalog;
   private final Clock clock;
+  private final Duration dumpTimeout;
 
+  /**
+   * @param dumpTimeout how long a dump may take before its tools are stopped and the backup fails
+   *     ({@code backup.timeout}): a database that stalls, or a dump waiting on a lock, must end
+   *     in backup_failed, not hold an update (and its locks) forever
+   */
   public BackupService(DatabaseDumper dumper, BackupStore store, BackupCodec codec,
-      BackupCatalog catalog, Clock clock) {
+      BackupCatalog catalog, Clock clock, Duration dumpTimeout) {
     this.dumper = dumper;
     this.store = store;
     this.codec = codec;
     this.catalog = catalog;
     this.clock = clock;
+    if (dumpTimeout.isNegative() || dumpTimeout.isZero()) {
+      throw new IllegalArgumentException("dumpTimeout must be positive, got " + dumpTimeout);
+    }
+    this.dumpTimeout = dumpTimeout;
   }
 
   /**
@@ -61,7 +73,7 @@ public final class BackupService {
    */
   public BackupRecord backup(BackupKind kind, Optional<RunId> run, Optional<Version> appVersion,
       LongConsumer progress) {
-    return record(dump(kind, progress, () -> true, () -> false), run, appVersion);
+    return record(dump(kind, progress, () -> true, new DumpStopper()), run, appVersion);
   }
 
   /**
@@ -112,10 +124,10 @@ public final class BackupService {
    * {@code commit} said yes; whatever fails or is refused leaves nothing in the store.
    *
    * @param commit asked once the dump is complete: {@code false} drops it
-   * @param cancelled polled on every write: {@code true} fails the write, which stops the dump
+   * @param stopper stops the dump's tools when asked (a cancel), or when the dump outlives its
+   *     timeout; every write fails from then on
    */
-  Dumped dump(BackupKind kind, LongConsumer progress, BooleanSupplier commit,
-      BooleanSupplier cancelled) {
+  Dumped dump(BackupKind kind, LongConsumer progress, BooleanSupplier commit, DumpStopper stopper) {
     var now = clock.instant();
     String id = ID_TIME.format(now) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
         + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -123,9 +135,22 @@ public final class BackupService {
     // read beside the dump: a connection of its own whose start-up need not wait for the dump's
     CompletableFuture<Optional<String>> schema = CompletableFuture.supplyAsync(dumper::schemaVersion,
         daemonThread("thingyan-schema-version"));
+    CompletableFuture<Void> deadline = CompletableFuture.runAsync(
+        () -> stopper.stop("the dump of " + dumper.databaseName() + " did not finish within "
+            + dumpTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (backup.timeout)"),
+        CompletableFuture.delayedExecutor(dumpTimeout.toMillis(), TimeUnit.MILLISECONDS,
+            daemonThread("thingyan-backup-deadline")));
     try (BackupStore.Upload upload = store.create(key)) {
-      HashingOutputStream hashed = new HashingOutputStream(new Cancellable(upload.stream(), cancelled));
-      dump(hashed, progress);
+      HashingOutputStream hashed = new HashingOutputStream(
+          new Cancellable(upload.stream(), () -> stopper.reason().isPresent()));
+      try {
+        dump(hashed, progress, stopper);
+      } catch (BackupException e) {
+        throw stopper.reason().<BackupException>map(why -> new BackupException(why + ": its tools were "
+            + "stopped and no backup was made. Check whether the database is stalled or waits on a lock "
+            + "(a long migration, an open transaction), or raise backup.timeout", e)).orElse(e);
+      }
+      deadline.cancel(false);
       if (!commit.getAsBoolean()) {
         throw new BackupException("the backup was cancelled before it was stored; nothing was kept");
       }
@@ -138,6 +163,8 @@ public final class BackupService {
             + hashed.count() + " were written: the backup is not trusted and was removed");
       }
       return new Dumped(id, now, kind, key, hashed.hex(), stored.size(), schemaVersion);
+    } finally {
+      deadline.cancel(false);
     }
   }
 
@@ -191,14 +218,14 @@ public final class BackupService {
    * operating-system processes and this JVM handles only compressed bytes; without it, the codec
    * compresses here.
    */
-  private void dump(OutputStream hashed, LongConsumer progress) {
+  private void dump(OutputStream hashed, LongConsumer progress, DumpStopper stopper) {
     Optional<DumpCompressor> compressor = codec.compressor();
     try (OutputStream encoded = compressor.isPresent() ? codec.compressedEncoder(hashed)
         : codec.encoder(hashed)) {
       if (compressor.isPresent()) {
-        dumper.dump(encoded, progress::accept, compressor.get());
+        dumper.dump(encoded, progress::accept, compressor.get(), stopper);
       } else {
-        dumper.dump(encoded, progress::accept);
+        dumper.dump(encoded, progress::accept, stopper);
       }
     } catch (IOException e) {
       throw new BackupException("writing the backup to " + store.describe() + " failed: " + e.getMessage(), e);

@@ -27,8 +27,8 @@ import java.util.function.LongConsumer;
  *
  * <p>Nothing of it is visible before {@link BackupService#finish} says yes: the dump streams into
  * the store's unfinished upload, which is committed only then. {@link #cancel()} (the checks
- * refused, recovery has work to do, the system is closed unused) fails the next write, which
- * makes the dumper stop its tools, and the upload is dropped.
+ * refused, recovery has work to do, the system is closed unused) kills the dump's tools and fails
+ * every write, and the upload is dropped.
  *
  * <p>It is begun only when no live process holds this host's run lock (another thingyan's update
  * may be running migrations, which a dump's table locks must not hold up); the lock itself is
@@ -42,13 +42,13 @@ public final class EarlyBackup {
 
   private final CompletableFuture<Boolean> decision = new CompletableFuture<>();
   private final CompletableFuture<BackupService.Dumped> result;
-  private volatile boolean cancelled;
+  private final DumpStopper stopper = new DumpStopper();
 
   private EarlyBackup(BackupService service, BackupKind kind, LongConsumer progress) {
     // a daemon thread: a dump blocked on the database must not keep the JVM alive after its
     // command ended
     this.result = CompletableFuture.supplyAsync(
-        () -> service.dump(kind, progress, decision::join, () -> cancelled),
+        () -> service.dump(kind, progress, decision::join, stopper),
         BackupService.daemonThread("thingyan-early-backup"));
   }
 
@@ -62,14 +62,14 @@ public final class EarlyBackup {
    */
   public static Optional<EarlyBackup> beginUnlessLocked(DatabaseDumper dumper, BackupStore store,
       BackupCodec codec, Clock clock, RunLock localLock, HostInfo host, Duration lease,
-      LongConsumer progress) {
+      Duration dumpTimeout, LongConsumer progress) {
     Optional<LockHolder> holder = localLock.holder();
     if (holder.isPresent()
         && LockPolicy.staleReason(holder.get(), host.self(lease), clock.instant(), host::isAlive) == null) {
       return Optional.empty();
     }
     // the catalog is the journal's, not open yet: BackupService.finish records it later
-    return Optional.of(new EarlyBackup(new BackupService(dumper, store, codec, null, clock),
+    return Optional.of(new EarlyBackup(new BackupService(dumper, store, codec, null, clock, dumpTimeout),
         BackupKind.MANUAL, progress));
   }
 
@@ -88,17 +88,16 @@ public final class EarlyBackup {
   }
 
   /**
-   * Stops the dump and drops what it wrote; does nothing once {@link BackupService#finish} has
-   * it. Waits up to {@value #CANCEL_WAIT_SECONDS} s for the dump's thread: one blocked on a
-   * database that sends nothing stops at its next write, or with the JVM (its tools then end on
-   * a broken pipe).
+   * Stops the dump (its tools are killed, also one blocked on the database) and drops what it
+   * wrote; does nothing once {@link BackupService#finish} has it. Waits up to
+   * {@value #CANCEL_WAIT_SECONDS} s for the dump's thread to drop the upload.
    */
   public void cancel() {
     decision.complete(false);
     if (decision.join()) {
       return; // finish took it first
     }
-    cancelled = true;
+    stopper.stop("the backup was cancelled before it was stored");
     try {
       result.get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -44,7 +44,7 @@ final class RunServices {
     this.hooks = new HookExecutor(ports.commands(), settings);
     this.health = new HealthGate(ports.healthProbes(), settings.health());
     this.backups = new BackupService(ports.dumper(), ports.backupStore(), ports.backupCodec(),
-        ports.backupCatalog(), ports.clock());
+        ports.backupCatalog(), ports.clock(), settings.backupTimeout());
     this.locks = new RunLocks(ports.locks(), ports.host(), ports.clock(), settings.lockLease());
     this.verifier = new ReleaseVerifier(ports.source(), ports.verifier(), settings.packageAssetGlobs());
     this.prechecks = new Prechecks(ports, settings, verifier);

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param minFreeDiskBytes the precheck's floor for free space on the app root's file system
  * @param keepReleases release folders kept (current and the last known good are always kept)
  * @param keepBackups backups kept, at least 3 (the spec's minimum)
+ * @param backupTimeout how long a dump may take before it is stopped and the backup fails
  * @param health retries and interval of the health check
  * @param agentVersion this thingyan's version, for {@code min_agent_version}
  * @param secrets values masked wherever run output is recorded
@@ -33,6 +34,7 @@ public record UpdateSettings(
     long minFreeDiskBytes,
     int keepReleases,
     int keepBackups,
+    Duration backupTimeout,
     HealthPolicy health,
     Duration lockLease,
     Version agentVersion,
@@ -47,6 +49,7 @@ public record UpdateSettings(
     if (packageAssetGlobs.isEmpty()) throw new IllegalArgumentException("packageAssetGlobs: give at least one glob");
     Objects.requireNonNull(extractionLimits, "extractionLimits");
     Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(backupTimeout, "backupTimeout");
     Objects.requireNonNull(lockLease, "lockLease");
     Objects.requireNonNull(agentVersion, "agentVersion");
     secrets = Set.copyOf(secrets);

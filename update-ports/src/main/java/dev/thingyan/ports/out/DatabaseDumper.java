@@ -26,9 +26,15 @@ public interface DatabaseDumper {
    * Writes a complete dump to {@code out} (not closed). Checks the dumper's exit status and
    * output: an empty, truncated or failed dump throws.
    *
+   * @param stop told how to stop the dump's tools; once stopped, the dump fails
    * @throws BackupException with a reason an admin can act on (no secret in it)
    */
-  void dump(OutputStream out, ProgressSink progress);
+  void dump(OutputStream out, ProgressSink progress, StopSignal stop);
+
+  /** {@link #dump(OutputStream, ProgressSink, StopSignal)} that nothing stops. */
+  default void dump(OutputStream out, ProgressSink progress) {
+    dump(out, progress, StopSignal.NEVER);
+  }
 
   /**
    * Writes a complete dump compressed by {@code compressor} to {@code out} (not closed): the dump
@@ -37,9 +43,30 @@ public interface DatabaseDumper {
    * error output of the tool and of the compressor are both checked, and the dump's first bytes
    * (decompressed): an empty or failed dump throws. Progress counts compressed bytes.
    *
+   * @param stop told how to stop the dump's tools; once stopped, the dump fails
    * @throws BackupException with a reason an admin can act on (no secret in it)
    */
-  void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor);
+  void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop);
+
+  /** {@link #dump(OutputStream, ProgressSink, DumpCompressor, StopSignal)} that nothing stops. */
+  default void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+    dump(out, progress, compressor, StopSignal.NEVER);
+  }
+
+  /**
+   * How the caller stops a dump from another thread: its deadline passed, or the backup was
+   * cancelled before it was stored. A dump blocked on the database writes nothing, so failing its
+   * next write would never stop it: the dumper registers how to end its tools (kill them), and
+   * the dump then fails.
+   */
+  @FunctionalInterface
+  interface StopSignal {
+    /** Never stops. */
+    StopSignal NEVER = stopTools -> {};
+
+    /** Runs {@code stopTools} when the dump must stop, at once if it already must. */
+    void onStop(Runnable stopTools);
+  }
 
   /**
    * Replaces the database's whole content with the dump read from {@code in}: afterwards it holds

@@ -106,10 +106,11 @@ public final class MariaDbDumper implements DatabaseDumper {
   }
 
   @Override
-  public void dump(OutputStream out, ProgressSink progress) {
+  public void dump(OutputStream out, ProgressSink progress, StopSignal stop) {
     long start = System.nanoTime();
     try (MariaDbClient client = client();
         ChildProcess dump = client.dump(address.database())) {
+      stop.onStop(dump::kill);
       dump.stdin().close();
       DumpTrailer trailer = new DumpTrailer(out);
       long bytes = stream(dump, trailer, progress);
@@ -142,10 +143,11 @@ public final class MariaDbDumper implements DatabaseDumper {
    * without the trailer ({@link MariaDbLoad}).
    */
   @Override
-  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop) {
     long start = System.nanoTime();
     try (MariaDbClient client = client()) {
       List<ChildProcess> stages = client.dumpPiped(address.database(), compressor.command());
+      stop.onStop(() -> stages.forEach(ChildProcess::kill));
       try {
         byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, progress, advice());
         if (head.length == 0) {

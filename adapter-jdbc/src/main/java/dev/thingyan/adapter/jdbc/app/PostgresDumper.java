@@ -90,10 +90,11 @@ public final class PostgresDumper implements DatabaseDumper {
   }
 
   @Override
-  public void dump(OutputStream out, ProgressSink progress) {
+  public void dump(OutputStream out, ProgressSink progress, StopSignal stop) {
     long start = System.nanoTime();
     try (PostgresClient client = client();
         ChildProcess dump = client.connected("pg_dump", address.database(), DUMP_ARGS)) {
+      stop.onStop(dump::kill);
       dump.stdin().close();
       long bytes = stream(dump, out, progress);
       int code = dump.waitFor();
@@ -113,11 +114,12 @@ public final class PostgresDumper implements DatabaseDumper {
   }
 
   @Override
-  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop) {
     long start = System.nanoTime();
     try (PostgresClient client = client()) {
       List<ChildProcess> stages =
           client.connectedPiped("pg_dump", address.database(), DUMP_ARGS, compressor.command());
+      stop.onStop(() -> stages.forEach(ChildProcess::kill));
       try {
         byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, progress, advice());
         requireArchive(head);

@@ -75,8 +75,12 @@ public final class SqliteDumper implements DatabaseDumper {
     return new SqliteSchemaVersion(database).read();
   }
 
+  /**
+   * The snapshot is local work bounded by SQLite's busy timeout, and the copy a local file read:
+   * neither blocks on anything that {@code stop} would need to end.
+   */
   @Override
-  public void dump(OutputStream out, ProgressSink progress) {
+  public void dump(OutputStream out, ProgressSink progress, StopSignal stop) {
     dump(
         snapshot -> {
           try (InputStream in = Files.newInputStream(snapshot)) {
@@ -87,13 +91,14 @@ public final class SqliteDumper implements DatabaseDumper {
 
   /** The compressor reads the snapshot file itself: its bytes never pass through this JVM. */
   @Override
-  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor) {
+  public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop) {
     dump(
         snapshot -> {
           ProcessBuilder builder =
               new ProcessBuilder(compressor.command()).redirectInput(snapshot.toFile());
           List<ChildProcess> stages =
               ChildProcess.pipeline(List.of(compressor.name()), List.of(builder), "");
+          stop.onStop(() -> stages.forEach(ChildProcess::kill));
           try {
             byte[] head =
                 new PipedDump(stages, compressor, database.toString())
