@@ -84,7 +84,7 @@ class S3UploadFailureTest {
         .isInstanceOf(BackupException.class)
         .hasMessageContaining("S3 does not hold what was written to pms/backups/b1")
         .hasMessageContaining("when read back")
-        .hasMessageContaining("The object is removed");
+        .hasMessageContaining("It is being removed");
     S3.faults().heal();
     assertNothingLeft();
   }
