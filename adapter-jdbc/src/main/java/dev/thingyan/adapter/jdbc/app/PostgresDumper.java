@@ -187,7 +187,7 @@ public final class PostgresDumper implements DatabaseDumper {
   @Override
   public void restore(InputStream in, ProgressSink progress) {
     try (PostgresClient client = client()) {
-      new PostgresRestore(client, address).restore(in, progress);
+      new PostgresRestore(client, settings, address).restore(in, progress);
     }
   }
 
