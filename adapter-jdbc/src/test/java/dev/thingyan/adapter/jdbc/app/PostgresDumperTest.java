@@ -157,6 +157,28 @@ class PostgresDumperTest {
     assertThat(PostgresFixture.databases("thingyan_verify_%")).isEmpty();
   }
 
+  /** A partitioned table is one table whose rows are its partitions' rows, each counted once. */
+  @Test
+  void verifyRestoreCountsAPartitionedTableAndAnInheritedOneOnce() {
+    db.exec(
+        "CREATE TABLE stays (night date NOT NULL, room varchar(10)) PARTITION BY RANGE (night)",
+        "CREATE TABLE stays_2024 PARTITION OF stays FOR VALUES FROM ('2024-01-01') TO"
+            + " ('2025-01-01')",
+        "CREATE TABLE stays_2025 PARTITION OF stays FOR VALUES FROM ('2025-01-01') TO"
+            + " ('2026-01-01')",
+        "INSERT INTO stays VALUES ('2024-12-31', '101'), ('2025-01-01', '102'),"
+            + " ('2025-04-01', '103')",
+        "CREATE TABLE notes (body text)",
+        "CREATE TABLE folio_notes (folio bigint) INHERITS (notes)",
+        "INSERT INTO folio_notes VALUES ('late checkout', 1), ('extra bed', 2)",
+        "INSERT INTO notes VALUES ('general')");
+
+    String summary = dumper.verifyRestore(new ByteArrayInputStream(dump()), ProgressSink.NONE);
+
+    // 3 PMS tables with 5 rows, 2 partitions with 3, notes with 1 and folio_notes with 2
+    assertThat(summary).isEqualTo("7 tables, 11 rows");
+  }
+
   @Test
   void aDumperKilledHalfwayIsAFailedBackupAndTheCommandLineHoldsNoPassword() {
     db.exec(
