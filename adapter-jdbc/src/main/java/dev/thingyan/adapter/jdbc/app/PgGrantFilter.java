@@ -33,6 +33,11 @@ final class PgGrantFilter extends OutputStream {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean passing; // the current line outgrew LINE_LIMIT: the rest goes straight out
   private boolean inCopy;
+  // within COPY data, the current row: its length so far and its first two bytes (the end of the
+  // data is the row "\.")
+  private long rowLength;
+  private byte rowFirst;
+  private byte rowSecond;
   private boolean inAcl;
   private String grantor;
 
@@ -66,6 +71,11 @@ final class PgGrantFilter extends OutputStream {
     int end = off + len;
     int start = off;
     while (start < end) {
+      if (inCopy && line.size() == 0) {
+        // COPY data (nearly all of a restore's bytes): passed on in runs, only looking for its end
+        start = copyRows(b, start, end);
+        continue;
+      }
       int nl = start;
       while (nl < end && b[nl] != '\n') {
         nl++;
@@ -90,6 +100,44 @@ final class PgGrantFilter extends OutputStream {
       }
       start = stop;
     }
+  }
+
+  /**
+   * Passes on COPY rows from {@code start} up to the end of the data (the row {@code \.}, whose
+   * line is included) or of {@code b}, with no copy of their bytes.
+   *
+   * @return where the data ended in {@code b}, or {@code end}
+   */
+  private int copyRows(byte[] b, int start, int end) throws IOException {
+    int at = start;
+    while (at < end) {
+      int nl = at;
+      while (nl < end && b[nl] != '\n') {
+        nl++;
+      }
+      int segment = nl - at;
+      for (int i = 0; i < segment && rowLength + i < 2; i++) {
+        if (rowLength + i == 0) {
+          rowFirst = b[at + i];
+        } else {
+          rowSecond = b[at + i];
+        }
+      }
+      rowLength += segment;
+      if (nl == end) {
+        at = end;
+        break;
+      }
+      boolean last = rowLength == 2 && rowFirst == '\\' && rowSecond == '.';
+      rowLength = 0;
+      at = nl + 1;
+      if (last) {
+        inCopy = false;
+        break;
+      }
+    }
+    out.write(b, start, at - start);
+    return at;
   }
 
   /** Passes on a last line without its newline, if any. */
