@@ -3,13 +3,10 @@ package dev.thingyan.adapter.jdbc.app;
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Optional;
 import java.util.Properties;
 
-/** Short JDBC chores of the server dumpers: a bounded connect, the Laravel schema version. */
+/** Short JDBC chores of the server dumpers: a bounded connect, a scratch database's name. */
 final class AppJdbc {
 
   private static final int CONNECT_SECONDS = 10;
@@ -27,24 +24,6 @@ final class AppJdbc {
     boolean pg = url.startsWith("jdbc:postgresql:");
     props.setProperty("connectTimeout", pg ? "" + CONNECT_SECONDS : "" + CONNECT_SECONDS * 1000);
     return DriverManager.getConnection(url, props);
-  }
-
-  /**
-   * @param existsSql a query with a row when the {@code migrations} table exists
-   * @return the newest row of Laravel's {@code migrations} table, when there is one
-   */
-  static Optional<String> laravelSchemaVersion(Connection c, String existsSql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery(existsSql)) {
-        if (!rs.next() || !rs.getBoolean(1)) {
-          return Optional.empty();
-        }
-      }
-      try (ResultSet rs =
-          s.executeQuery("SELECT migration FROM migrations ORDER BY id DESC LIMIT 1")) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
-    }
   }
 
   /**

@@ -94,10 +94,7 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public Optional<String> schemaVersion() {
     try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
-      return AppJdbc.laravelSchemaVersion(
-          c,
-          "SELECT count(*) > 0 FROM information_schema.tables"
-              + " WHERE table_schema = DATABASE() AND table_name = 'migrations'");
+      return AppSchemaVersion.read(c, AppSchemaVersion.MARIADB);
     } catch (SQLException e) {
       // a backup without a schema version is still a backup; say so and carry on
       LOG.warn("could not read the schema version of {}: {}", address, BoundedCall.describe(e));

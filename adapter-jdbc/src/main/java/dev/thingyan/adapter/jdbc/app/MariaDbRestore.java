@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * sequence and table of the app's database dropped (so nothing a later migration added survives)
  * and the checked copy moved in: its tables renamed across with their rows ({@link MariaDbMove}),
  * its routines and events copied by {@code mariadb-dump} (no rows: a moment), its views and
- * triggers created again. If that second step fails, the scratch database is kept and named in
- * the error. Before it starts, no other connection may hold the app's tables (an app idle in a
+ * triggers created again. If that second step fails, the scratch database is kept and the error
+ * says what is where: triggers dropped for the move and not created again exist only in the
+ * backup, and their SQL is logged. Before it starts, no other connection may hold the app's tables (an app idle in a
  * transaction would make the drops wait, and leave them half done): {@link MariaDbLocks}.
  */
 final class MariaDbRestore {
@@ -92,9 +93,10 @@ final class MariaDbRestore {
   }
 
   private void replace(String target, String scratch) {
+    MariaDbMove move = null;
     try {
       objects.dropAll(target);
-      MariaDbMove move = new MariaDbMove(settings, locks.lockWait(), scratch, target);
+      move = new MariaDbMove(settings, locks.lockWait(), scratch, target);
       move.moveTables();
       try (ChildProcess dump = client.dumpRoutinesAndEvents(scratch)) {
         dump.stdin().close();
@@ -107,14 +109,24 @@ final class MariaDbRestore {
       move.finish();
     } catch (SQLException | IOException | BackupException e) {
       String why = e instanceof SQLException ? BoundedCall.describe(e) : e.getMessage();
+      String where;
+      if (move == null) {
+        where =
+            "No table was moved: the checked copy is whole in database "
+                + scratch
+                + " on the same server";
+      } else {
+        move.logLostTriggers();
+        where = move.leftOver();
+      }
       throw new BackupException(
           "replacing the content of "
               + address
               + " failed ("
               + why
-              + "); it may be incomplete now. What was not moved yet is in database "
-              + scratch
-              + " on the same server; the backup itself is unchanged: fix the cause (if the app or"
+              + "); it may be incomplete now. "
+              + where
+              + ". The backup itself is unchanged: fix the cause (if the app or"
               + " its workers still use the database, stop them) and restore again",
           e);
     }

@@ -81,7 +81,7 @@ public final class PostgresDumper implements DatabaseDumper {
   @Override
   public Optional<String> schemaVersion() {
     try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
-      return AppJdbc.laravelSchemaVersion(c, "SELECT to_regclass('migrations') IS NOT NULL");
+      return AppSchemaVersion.read(c, AppSchemaVersion.POSTGRES);
     } catch (SQLException e) {
       // a backup without a schema version is still a backup; say so and carry on
       LOG.warn("could not read the schema version of {}: {}", address, BoundedCall.describe(e));

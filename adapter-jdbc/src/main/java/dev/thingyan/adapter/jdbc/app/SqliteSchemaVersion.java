@@ -2,14 +2,12 @@ package dev.thingyan.adapter.jdbc.app;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reads the newest entry of a Laravel-style {@code migrations} table, if the app has one. */
+/** Reads the app's schema version ({@link AppSchemaVersion}) from a SQLite file, read-only. */
 final class SqliteSchemaVersion {
 
   private static final Logger LOG = LoggerFactory.getLogger(SqliteSchemaVersion.class);
@@ -21,19 +19,8 @@ final class SqliteSchemaVersion {
   }
 
   Optional<String> read() {
-    try (Connection c = SqliteFiles.open(database, true);
-        Statement s = c.createStatement()) {
-      try (ResultSet rs =
-          s.executeQuery(
-              "SELECT 1 FROM sqlite_master WHERE type = 'table'" + " AND name = 'migrations'")) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-      }
-      try (ResultSet rs =
-          s.executeQuery("SELECT migration FROM migrations ORDER BY id DESC LIMIT 1")) {
-        return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-      }
+    try (Connection c = SqliteFiles.open(database, true)) {
+      return AppSchemaVersion.read(c, AppSchemaVersion.SQLITE);
     } catch (SQLException e) {
       // a backup without a schema version is still a backup; say so and carry on
       LOG.warn("could not read the schema version of {}: {}", database, e.getMessage());
