@@ -137,7 +137,9 @@ public final class BackupService {
         daemonThread("thingyan-schema-version"));
     CompletableFuture<Void> deadline = CompletableFuture.runAsync(
         () -> stopper.stop("the dump of " + dumper.databaseName() + " did not finish within "
-            + dumpTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (backup.timeout)"),
+            + dumpTimeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + " (backup.timeout): "
+            + "its tools were stopped and no backup was made. Check whether the database is stalled or "
+            + "waits on a lock (a long migration, an open transaction), or raise backup.timeout"),
         CompletableFuture.delayedExecutor(dumpTimeout.toMillis(), TimeUnit.MILLISECONDS,
             daemonThread("thingyan-backup-deadline")));
     try (BackupStore.Upload upload = store.create(key)) {
@@ -146,9 +148,7 @@ public final class BackupService {
       try {
         dump(hashed, progress, stopper);
       } catch (BackupException e) {
-        throw stopper.reason().<BackupException>map(why -> new BackupException(why + ": its tools were "
-            + "stopped and no backup was made. Check whether the database is stalled or waits on a lock "
-            + "(a long migration, an open transaction), or raise backup.timeout", e)).orElse(e);
+        throw stopper.reason().<BackupException>map(why -> new BackupException(why, e)).orElse(e);
       }
       deadline.cancel(false);
       if (!commit.getAsBoolean()) {

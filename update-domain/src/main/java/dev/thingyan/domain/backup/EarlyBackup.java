@@ -97,7 +97,7 @@ public final class EarlyBackup {
     if (decision.join()) {
       return; // finish took it first
     }
-    stopper.stop("the backup was cancelled before it was stored");
+    stopper.stop("the backup was cancelled before it was stored: its tools were stopped and nothing was kept");
     try {
       result.get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
