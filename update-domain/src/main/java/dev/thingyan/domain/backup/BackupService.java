@@ -150,7 +150,6 @@ public final class BackupService {
       } catch (BackupException e) {
         throw stopper.reason().<BackupException>map(why -> new BackupException(why, e)).orElse(e);
       }
-      deadline.cancel(false);
       if (!commit.getAsBoolean()) {
         throw new BackupException("the backup was cancelled before it was stored; nothing was kept");
       }

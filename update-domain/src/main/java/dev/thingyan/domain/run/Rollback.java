@@ -152,9 +152,7 @@ final class Rollback {
       String id = run.backupId().orElseThrow(() -> new StepFailedException("db_restore", "the run has no backup to restore"));
       BackupRecord backup = s.backups.find(id).orElseThrow(() -> new StepFailedException("db_restore",
           "backup " + id + " is not in the catalog"));
-      s.sweepAbandonedBackups(
-          removed -> rec.log(LogLevel.INFO, "db_restore", "removed an unfinished backup a stopped process left: " + removed),
-          failed -> rec.log(LogLevel.WARN, "db_restore", "could not look for unfinished backups to remove: " + failed));
+      s.sweepAbandonedBackups(rec, "db_restore");
       BackupRecord safety = s.backups.backup(BackupKind.SAFETY, Optional.of(run.id()), s.currentVersion(),
           new ProgressLog(rec, "db_restore", -1));
       rec.log(LogLevel.INFO, "db_restore", "safety backup " + safety.backupId()

@@ -110,6 +110,13 @@ final class RunServices {
     }
   }
 
+  /** {@link #sweepAbandonedBackups(Consumer, Consumer)} told in the run's log, under {@code step}. */
+  void sweepAbandonedBackups(RunRecorder rec, String step) {
+    sweepAbandonedBackups(
+        removed -> rec.log(LogLevel.INFO, step, "removed an unfinished backup a stopped process left: " + removed),
+        failed -> rec.log(LogLevel.WARN, step, "could not look for unfinished backups to remove: " + failed));
+  }
+
   /** The {@code THINGYAN_*} environment every hook of a run sees. */
   Map<String, String> hookEnv(Run run, Path releaseDir) {
     Map<String, String> env = new HashMap<>();

@@ -78,9 +78,7 @@ final class UpdateRun {
 
   private StepResult<BackupRecord> backup(RunRecorder rec) {
     Run run = rec.run();
-    s.sweepAbandonedBackups(
-        removed -> rec.log(LogLevel.INFO, "backup", "removed an unfinished backup a stopped process left: " + removed),
-        failed -> rec.log(LogLevel.WARN, "backup", "could not look for unfinished backups to remove: " + failed));
+    s.sweepAbandonedBackups(rec, "backup");
     BackupRecord b = s.backups.backup(BackupKind.PRE_UPDATE, Optional.of(run.id()), run.fromVersion(),
         new ProgressLog(rec, "backup", -1));
     return StepResult.done(b, "backup " + b.backupId() + " (" + Bytes.human(b.size()) + ", sha256 "

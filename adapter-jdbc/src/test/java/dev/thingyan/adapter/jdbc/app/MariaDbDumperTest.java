@@ -41,9 +41,7 @@ class MariaDbDumperTest {
   }
 
   private byte[] dump() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    dumper.dump(out, ProgressSink.NONE);
-    return out.toByteArray();
+    return TestDumps.of(dumper);
   }
 
   private void migrate() {

@@ -163,9 +163,7 @@ class MariaDbRestoreTest {
   }
 
   private byte[] dump() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    dumper.dump(out, ProgressSink.NONE);
-    return out.toByteArray();
+    return TestDumps.of(dumper);
   }
 
   /**

@@ -89,9 +89,7 @@ class PostgresRestoreTest {
   }
 
   private byte[] dump() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    dumper.dump(out, ProgressSink.NONE);
-    return out.toByteArray();
+    return TestDumps.of(dumper);
   }
 
   private void migrate() {

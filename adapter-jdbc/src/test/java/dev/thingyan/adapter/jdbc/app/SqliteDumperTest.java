@@ -39,9 +39,7 @@ class SqliteDumperTest {
   }
 
   private byte[] dump() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    dumper.dump(out, ProgressSink.NONE);
-    return out.toByteArray();
+    return TestDumps.of(dumper);
   }
 
   @Test

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.thingyan.ports.out.BackupException;
 import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -39,9 +38,7 @@ class SqliteRestoreTest {
   }
 
   private byte[] dump() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    dumper.dump(out, ProgressSink.NONE);
-    return out.toByteArray();
+    return TestDumps.of(dumper);
   }
 
   private static void write(Connection c, String sql) throws Exception {
