@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A loopback HTTP server that answers like GitHub: it replays recorded exchanges (the octokit
- * fixtures in {@code shared/fixtures/github-recorded}) by method and path, with GitHub's absolute
+ * fixtures in {@code src/test/resources/github-recorded}) by method and path, with GitHub's absolute
  * URLs (in bodies, {@code Link} and {@code Location}) rewritten to loopback addresses, and it
  * records every request it receives so tests can assert on headers.
  */
@@ -178,14 +178,19 @@ final class GitHubReplayServer implements AutoCloseable {
     server.stop(0);
   }
 
-  /** The recorded fixtures folder, found by searching upward for {@code shared/fixtures/github-recorded}. */
+  /**
+   * The recorded fixtures folder, {@code src/test/resources/github-recorded} of this module (copied
+   * in with their MIT licence, so a bare clone tests itself).
+   */
   static Path fixturesDir() {
-    for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/fixtures/github-recorded");
-      if (Files.isDirectory(candidate)) {
-        return candidate;
+    try {
+      var url = GitHubReplayServer.class.getResource("/github-recorded/LICENSE.md");
+      if (url == null) {
+        throw new IllegalStateException("github-recorded fixtures are missing from the test classpath");
       }
+      return Path.of(url.toURI()).getParent();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
-    throw new IllegalStateException("shared/fixtures/github-recorded not found above " + System.getProperty("user.dir"));
   }
 }

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * GitHub's JSON shapes, field for field as in the recorded fixtures (shared/fixtures/github-recorded:
+ * GitHub's JSON shapes, field for field as in the recorded fixtures (src/test/resources/github-recorded:
  * the issue of add-labels-to-issue.json, the listed issues of paginate-issues.json, the label of
  * labels.json, the error of errors.json); FakeGitHubIssuesShapeTest holds them to that.
  */
