@@ -77,11 +77,19 @@ final class Views {
   String finding(PrecheckFinding f) {
     String key = f.passed() ? "check.pass" : f.blocking() ? "check.block" : "check.warn";
     Optional<String> reason = f.passed() ? Optional.empty() : appReasons.forFinding(f.name());
-    if (reason.isPresent()) {
-      return messages.get(key, f.name(), reason.get()) + System.lineSeparator() + "      "
-          + messages.get("check.found", f.detail());
-    }
-    return messages.get(key, f.name(), f.detail());
+    String text = reason.isPresent()
+        ? messages.get(key, f.name(), reason.get()) + System.lineSeparator() + "      "
+            + messages.get("check.found", f.detail())
+        : messages.get(key, f.name(), f.detail());
+    return f.passed() || f.fixes().isEmpty() ? text : text + fixes(f.fixes());
+  }
+
+  /** What to run, under the catalogue's words: commands and GRANTs read the same in any language. */
+  private String fixes(List<String> fixes) {
+    StringBuilder out = new StringBuilder(System.lineSeparator()).append("      ")
+        .append(messages.get("check.fix"));
+    fixes.forEach(f -> out.append(System.lineSeparator()).append("        ").append(f));
+    return out.toString();
   }
 
   /** @return the lines naming, in the CLI's language, the app prechecks that stopped this run. */
