@@ -138,7 +138,7 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
       Io.run("link shared/" + relative + " into " + release, () -> {
         boolean created = shared.link(release, relative);
         if (ownership.isPresent()) {
-          giveShared(ownership.get(), relative, created);
+          giveShared(ownership.get(), release, relative, created);
         }
       });
     }
@@ -201,7 +201,12 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
    * it only when thingyan just made it: files the app wrote are the app's, and whatever else owns
    * them is for the write-access precheck to report, not for us to change.
    */
-  private void giveShared(Ownership o, Path relative, boolean created) throws IOException {
+  private void giveShared(Ownership o, Path release, Path relative, boolean created)
+      throws IOException {
+    // the link in the release, and any folder made for it there
+    for (Path p = release.resolve(relative.toString()); !p.equals(release); p = p.getParent()) {
+      o.give(p);
+    }
     Path sharedRoot = root.resolve("shared");
     Path path = sharedRoot.resolve(relative.toString());
     for (Path p = path.getParent(); p != null && p.startsWith(sharedRoot); p = p.getParent()) {
