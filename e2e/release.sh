@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a signed sample-pms release the way an app's CI does (docs/release-workflow.example.yml
 # is the same for GitHub Actions): the app's tree with vendor/ in app-VERSION.tar.gz, release.json,
-# NOTES.md, SHA256SUMS over every other asset, and SHA256SUMS.minisig (`minisign -S`, default
+# SHA256SUMS over every other asset, the release notes in NOTES.md, and SHA256SUMS.minisig (`minisign -S`, default
 # prehashed mode) whose trusted comment names the version, so a signature cannot be replayed on
 # another release.
 #
@@ -23,7 +23,9 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime='2026-01-01 00:00:00
   -C "$work" -czf "$out/app-$version.tar.gz" "app-$version"
 cp "$manifest" "$out/release.json"
 cp "$here/sample-pms/versions/$files_of/NOTES.md" "$out/NOTES.md"
-(cd "$out" && sha256sum "app-$version.tar.gz" release.json NOTES.md > SHA256SUMS)
+# NOTES.md is the release's text (the GitHub release body; read beside the assets by the
+# folder source), not an asset: SHA256SUMS covers the assets
+(cd "$out" && sha256sum "app-$version.tar.gz" release.json > SHA256SUMS)
 minisign -S -s "$key" -m "$out/SHA256SUMS" -x "$out/SHA256SUMS.minisig" \
   -t "thingyan release v$version" -c "sample-pms v$version" >/dev/null
 echo "$out"
