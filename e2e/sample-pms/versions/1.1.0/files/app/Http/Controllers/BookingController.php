@@ -16,6 +16,8 @@ class BookingController extends Controller
     public function store(Request $request)
     {
         $name = (string) $request->input('guest', 'Walk-in guest');
+        // 5 attempts: concurrent bookings (and a migration's UPDATE) can deadlock on InnoDB locks;
+        // Laravel retries the whole transaction on a deadlock
         $booking = DB::transaction(function () use ($name) {
             $guest = Guest::create(['name' => $name]);
             $room = Room::inRandomOrder()->firstOrFail();
@@ -29,7 +31,7 @@ class BookingController extends Controller
             ]);
             Folio::create(['booking_id' => $booking->id, 'status' => 'open', 'balance' => 0]);
             return $booking;
-        });
+        }, 5);
         return response()->json(['booking' => $booking->id, 'nights' => $booking->nights,
             'app_version' => Version::VERSION], 201);
     }
