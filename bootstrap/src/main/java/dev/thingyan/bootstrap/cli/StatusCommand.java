@@ -31,6 +31,10 @@ final class StatusCommand implements Callable<Integer> {
       status.last().flatMap(r -> r.reason())
           .ifPresent(reason -> s.out.println("  " + m.get("run.reason", root.mask(reason))));
       s.out.println(m.get(status.maintenance() ? "status.maintenance_on" : "status.maintenance_off"));
+      status.gate().reason().ifPresent(r -> s.out.println("  " + m.get("status.gate_reason", root.mask(r))));
+      if (status.gate().appGateWithoutFlag()) {
+        s.out.println(m.get("status.app_gate_without_flag"));
+      }
       return ExitCodes.OK;
     });
   }

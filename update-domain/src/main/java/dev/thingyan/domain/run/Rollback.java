@@ -164,10 +164,8 @@ final class Rollback {
 
   private void maintenanceOn(RunRecorder rec, Run run) {
     rec.step("maintenance_on", () -> {
-      s.ports.workspace().setMaintenanceFlag(true, "rollback of run " + run.id());
       try {
-        Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
-        s.hooks.run(rec, HookPhase.MAINTENANCE_ON, "maintenance_on", dir, s.hookEnv(run, dir));
+        s.gate.raise(rec::log, "maintenance_on", "rollback of run " + run.id(), s.hookEnv(run, s.gate.dir()));
       } catch (StepFailedException e) {
         rec.log(LogLevel.WARN, "maintenance_on", e.getMessage() + " (the rollback goes on)");
       }
@@ -175,11 +173,10 @@ final class Rollback {
     });
   }
 
+  // called only after the rollback's health check passed through the gate
   private void maintenanceOff(RunRecorder rec, Run run) {
     rec.step("maintenance_off", () -> {
-      Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
-      s.hooks.run(rec, HookPhase.MAINTENANCE_OFF, "maintenance_off", dir, s.hookEnv(run, dir));
-      s.ports.workspace().setMaintenanceFlag(false, "");
+      s.gate.lower(rec::log, "maintenance_off", s.hookEnv(run, s.gate.dir()));
       return StepResult.done(null, "maintenance gate off");
     });
   }

@@ -11,16 +11,19 @@ final class RunQueries implements QueryRuns {
 
   private static final int MAX_EVENTS = 100_000;
   private final CorePorts ports;
+  private final GateKeeper gate;
 
-  RunQueries(CorePorts ports) {
+  RunQueries(CorePorts ports, GateKeeper gate) {
     this.ports = ports;
+    this.gate = gate;
   }
 
   @Override
   public Status status() {
     List<Run> last = ports.journal().history(1);
+    var g = gate.status();
     return new Status(ports.workspace().current(), ports.journal().findUnfinished(),
-        ports.journal().findBlocking(), last.stream().findFirst(), ports.workspace().maintenanceFlag());
+        ports.journal().findBlocking(), last.stream().findFirst(), g.up(), g);
   }
 
   @Override

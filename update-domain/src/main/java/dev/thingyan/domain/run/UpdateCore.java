@@ -12,11 +12,13 @@ import dev.thingyan.ports.in.QueryRuns;
 import dev.thingyan.ports.in.RecoverRuns;
 import dev.thingyan.ports.in.ResolveBlock;
 import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.in.SwitchGate;
 import dev.thingyan.ports.in.RunRefusedException;
 import dev.thingyan.ports.in.UpdateCheck;
 import dev.thingyan.ports.in.UpdateRequest;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.GateStatus;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.NewRun;
@@ -38,7 +40,7 @@ import java.util.function.LongConsumer;
  * manual backups. Each changing operation holds the run locks for its whole length.
  */
 public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackRelease, ResolveBlock,
-    RecoverRuns, BackupDatabase {
+    RecoverRuns, BackupDatabase, SwitchGate {
 
   private final RunServices s;
   private final Rollback rollback;
@@ -46,6 +48,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   private final Recovery recovery;
   private final RunQueries queries;
   private final ManualBackups manualBackups;
+  private final ManualGate manualGate;
   private final AtomicReference<EarlyBackup> early = new AtomicReference<>();
 
   public UpdateCore(CorePorts ports, UpdateSettings settings) {
@@ -53,8 +56,9 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     this.rollback = new Rollback(s);
     this.update = new UpdateRun(s, rollback);
     this.recovery = new Recovery(s, update, rollback);
-    this.queries = new RunQueries(ports);
+    this.queries = new RunQueries(ports, s.gate);
     this.manualBackups = new ManualBackups(s);
+    this.manualGate = new ManualGate(s);
   }
 
   /** @return the read-only views. */
@@ -103,7 +107,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
       if (unfinished.isPresent()) {
         return answer(unfinished.get(), request);
       }
-      refuseWhenBusy();
+      refuseWhenBusy(Repair.ALLOWED);
       return new ManualRollback(s, rollback).start(request);
     }
   }
@@ -133,8 +137,9 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     try (RunLocks.Held locks = s.locks.acquire()) {
       Run run = s.ports.journal().findBlocking().orElseThrow(() ->
           new RunRefusedException("nothing is blocked: no unresolved rollback failure"));
+      // the block goes only with a healthy app, and takes the gate (thingyan's or the app's own) with it
+      manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
       s.ports.journal().resolve(run.id(), actor, reason);
-      s.ports.workspace().setMaintenanceFlag(false, "");
       s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason)));
       return s.ports.journal().find(run.id()).orElseThrow();
     }
@@ -193,7 +198,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   public BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
     dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
-      refuseWhenBusy();
+      refuseWhenBusy(Repair.ALLOWED);
       return manualBackups.restore(actor, backupId, progress);
     }
   }
@@ -208,8 +213,49 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     return s.ports.backupCatalog().list();
   }
 
+  @Override
+  public GateStatus raise(Actor actor, String reason) {
+    requireReason(reason);
+    dropEarlyBackup();
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy(Repair.ALLOWED);
+      return manualGate.raise(actor, reason);
+    }
+  }
+
+  @Override
+  public GateStatus lower(Actor actor, String reason) {
+    requireReason(reason);
+    dropEarlyBackup();
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy(Repair.ALLOWED);
+      return manualGate.lower(actor, reason);
+    }
+  }
+
+  @Override
+  public GateStatus status() {
+    return s.gate.status();
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: say why (it is kept in the audit trail)");
+    }
+  }
+
+  /**
+   * Whether an operation may run while updates are blocked by a {@code rollback_failed} run: the
+   * repairs an admin makes before {@code resolve} (a restore, a rollback, the gate) may.
+   */
+  private enum Repair { ALLOWED, REFUSED }
+
   private void refuseWhenBusy() {
-    s.ports.journal().findBlocking().ifPresent(r -> {
+    refuseWhenBusy(Repair.REFUSED);
+  }
+
+  private void refuseWhenBusy(Repair repair) {
+    if (repair == Repair.REFUSED) s.ports.journal().findBlocking().ifPresent(r -> {
       throw new RunRefusedException("updates are blocked: run " + r.id() + " ended in rollback_failed ("
           + r.reason().orElse("no reason recorded") + "). Repair, then `thingyan resolve --reason \"...\"`");
     });

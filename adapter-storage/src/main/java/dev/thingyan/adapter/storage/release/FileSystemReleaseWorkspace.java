@@ -1,5 +1,7 @@
 package dev.thingyan.adapter.storage.release;
 
+import dev.thingyan.ports.model.GateBypass;
+import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.ExtractionLimits;
 import dev.thingyan.ports.model.ExtractionResult;
 import dev.thingyan.ports.model.InstalledRelease;
@@ -169,6 +171,16 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   @Override
   public boolean maintenanceFlag() {
     return state.maintenance();
+  }
+
+  @Override
+  public void raiseMaintenanceFlag(String reason, GateBypass bypass) {
+    state.raiseMaintenance(reason, bypass);
+  }
+
+  @Override
+  public Optional<MaintenanceFlag> readMaintenanceFlag() {
+    return state.readMaintenance();
   }
 
   private static boolean tryDelete(Path dir) {

@@ -3,6 +3,7 @@ package dev.thingyan.adapter.storage.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.thingyan.ports.model.GateBypass;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Version;
 import dev.thingyan.ports.out.FaultPoints;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -104,6 +106,24 @@ class WorkspaceLayoutTest {
     workspace.setMaintenanceFlag(false, "done");
     assertThat(workspace.maintenanceFlag()).isFalse();
     workspace.setMaintenanceFlag(false, "already off");
+  }
+
+  @Test
+  void keepsTheGatesBypassWithTheFlagReadableByItsOwnerOnly() throws IOException {
+    GateBypass bypass = new GateBypass("AbCdEfGhIjKlMnOpQrStUvWx-_01");
+    workspace.raiseMaintenanceFlag("rollback of run r1\nsecond line", bypass);
+
+    Path flag = root.resolve(".thingyan/maintenance");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(flag))).isEqualTo("rw-------");
+    assertThat(workspace.maintenanceFlag()).isTrue();
+    assertThat(workspace.readMaintenanceFlag()).hasValueSatisfying(f -> {
+      assertThat(f.reason()).isEqualTo("rollback of run r1 second line");
+      assertThat(f.bypass()).contains(bypass);
+    });
+    workspace.setMaintenanceFlag(false, "");
+    assertThat(workspace.readMaintenanceFlag()).isEmpty();
+    workspace.setMaintenanceFlag(true, "an older flag, no bypass");
+    assertThat(workspace.readMaintenanceFlag()).hasValueSatisfying(f -> assertThat(f.bypass()).isEmpty());
   }
 
   @Test
