@@ -11,9 +11,12 @@ import dev.thingyan.adapter.http.probe.VersionCheck;
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.adapter.jdbc.DataSources;
 import dev.thingyan.adapter.jdbc.app.JdbcReadProbe;
+import dev.thingyan.adapter.jdbc.app.MariaDbAccess;
 import dev.thingyan.adapter.jdbc.app.MariaDbDumper;
+import dev.thingyan.adapter.jdbc.app.PostgresAccess;
 import dev.thingyan.adapter.jdbc.app.PostgresDumper;
 import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
+import dev.thingyan.adapter.jdbc.app.SqliteAccess;
 import dev.thingyan.adapter.jdbc.app.SqliteDumper;
 import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
 import dev.thingyan.adapter.storage.backup.AeadBackupCodec;
@@ -24,11 +27,15 @@ import dev.thingyan.adapter.storage.backup.S3StoreConfig;
 import dev.thingyan.adapter.storage.backup.ZstdBackupCodec;
 import dev.thingyan.adapter.storage.backup.ZstdProgram;
 import dev.thingyan.adapter.storage.command.ShellCommandRunner;
+import dev.thingyan.adapter.storage.owner.AppUser;
+import dev.thingyan.adapter.storage.owner.Ownership;
+import dev.thingyan.adapter.storage.owner.PosixAppWriteAccess;
 import dev.thingyan.adapter.storage.release.FileRunLock;
 import dev.thingyan.adapter.storage.release.FileSystemReleaseWorkspace;
 import dev.thingyan.adapter.storage.source.LocalFolderReleaseSource;
 import dev.thingyan.adapter.storage.verify.MinisignVerifier;
 import dev.thingyan.bootstrap.config.AppPrecheck;
+import dev.thingyan.bootstrap.config.ConfigException;
 import dev.thingyan.bootstrap.config.DatabaseConfig;
 import dev.thingyan.bootstrap.config.HealthCheck;
 import dev.thingyan.bootstrap.config.ReportsConfig;
@@ -46,7 +53,9 @@ import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.domain.run.UpdateSettings;
 import dev.thingyan.ports.out.BackupCodec;
 import dev.thingyan.ports.out.BackupStore;
+import dev.thingyan.ports.out.AppWriteAccess;
 import dev.thingyan.ports.out.CommandRunner;
+import dev.thingyan.ports.out.DatabaseAccess;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
 import dev.thingyan.ports.out.IssueTracker;
@@ -139,7 +148,8 @@ public final class ThingyanBuilder {
       JournalDatabase journal = JournalDatabase.open(journalDs, clock);
       ListenerHub hub = new ListenerHub();
       hub.add(new MetricsListener());
-      CommandRunner commands = new ShellCommandRunner();
+      Optional<AppUser> appUser = appUser();
+      CommandRunner commands = appUser.map(this::runnerAs).orElseGet(ShellCommandRunner::new);
       DataSource appDs = DataSources.unpooled(settings(db.jdbcUrl(), db.user(), db.password()));
       Duration timeout = config.health().timeout();
       List<Probe> health = healthProbes(commands, appDs);
@@ -149,7 +159,8 @@ public final class ThingyanBuilder {
           host,
           source != null ? source : releaseSource(),
           new MinisignVerifier(config.verify().publicKeys()),
-          new FileSystemReleaseWorkspace(config.app().root(), faults),
+          new FileSystemReleaseWorkspace(config.app().root(), faults, appUser.map(u ->
+              new Ownership(u, java.nio.file.FileSystems.getDefault().getUserPrincipalLookupService()))),
           commands,
           dumper,
           store,
@@ -162,7 +173,8 @@ public final class ThingyanBuilder {
           appPrechecks(appDs, timeout),
           hub,
           faults,
-          clock);
+          clock,
+          new CorePorts.Access(databaseAccess(db), writeAccess(appUser)));
       ErrorReports reports = errorReports(journal);
       hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
           config.reports().environment()));
@@ -240,6 +252,43 @@ public final class ThingyanBuilder {
       default:
         var path = db.path().orElseGet(() -> java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
         return new SqliteDumper(path, config.app().stateDir().resolve("tmp"));
+    }
+  }
+
+  /** {@code app.user}, looked up on this system; refused when it does not exist. */
+  private Optional<AppUser> appUser() {
+    try {
+      return config.app().user().map(u -> AppUser.lookup(u, config.app().group()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("app.user", List.of(e.getMessage()));
+    }
+  }
+
+  /** Hooks run as the app user: root switches to it; another user cannot, and is refused. */
+  private CommandRunner runnerAs(AppUser app) {
+    try {
+      return ShellCommandRunner.runningAs(app, AppUser.current());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("app.user", List.of(e.getMessage()));
+    }
+  }
+
+  /** The app user's write access; without app.user, thingyan's own user's (looked up when asked). */
+  private AppWriteAccess writeAccess(Optional<AppUser> appUser) {
+    List<String> paths = config.app().writablePaths();
+    return base -> new PosixAppWriteAccess(appUser.orElseGet(AppUser::current), paths).check(base);
+  }
+
+  private DatabaseAccess databaseAccess(DatabaseConfig db) {
+    switch (db.engine()) {
+      case POSTGRESQL:
+        return new PostgresAccess(settings(db.jdbcUrl(), db.user(), db.password()));
+      case MARIADB:
+      case MYSQL:
+        return new MariaDbAccess(settings(db.jdbcUrl(), db.user(), db.password()));
+      default:
+        var path = db.path().orElseGet(() -> java.nio.file.Path.of(db.jdbcUrl().substring("jdbc:sqlite:".length())));
+        return new SqliteAccess(path, config.app().stateDir().resolve("tmp"));
     }
   }
 

@@ -65,6 +65,7 @@ final class Session {
   void ended(Run run) {
     out.println(messages.get("run.ended", run.id(), messages.state(run.state())));
     run.reason().ifPresent(reason -> out.println(messages.get("run.reason", root.mask(reason))));
+    views.appPrecheckReasons(run).forEach(out::println);
     if (run.awaiting() == Run.Awaiting.DB_RESTORE_CONFIRMATION) {
       out.println(messages.get("run.awaiting_db"));
     }

@@ -41,6 +41,7 @@ final class ShowCommand implements Callable<Integer> {
   private void print(Session s, QueryRuns.Detail d) {
     s.out.println(s.views.run(d.run()));
     d.run().reason().ifPresent(r -> s.out.println(s.messages.get("run.reason", root.mask(r))));
+    s.views.appPrecheckReasons(d.run()).forEach(s.out::println);
     s.out.println(s.messages.get("show.steps"));
     d.steps().forEach(step -> s.out.println("  " + s.views.step(step)));
     s.out.println(s.messages.get("show.log"));

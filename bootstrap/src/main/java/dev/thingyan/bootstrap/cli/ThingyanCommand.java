@@ -100,7 +100,8 @@ final class ThingyanCommand {
   }
 
   Views views() {
-    return new Views(messages(), env.zone());
+    return new Views(messages(), env.zone(),
+        config == null ? AppReasons.NONE : AppReasons.of(config, language()));
   }
 
   Actor actor() {

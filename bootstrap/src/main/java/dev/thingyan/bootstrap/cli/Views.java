@@ -9,6 +9,7 @@ import dev.thingyan.ports.model.Version;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,10 +20,16 @@ final class Views {
 
   private final Messages messages;
   private final ZoneId zone;
+  private final AppReasons appReasons;
 
   Views(Messages messages, ZoneId zone) {
+    this(messages, zone, AppReasons.NONE);
+  }
+
+  Views(Messages messages, ZoneId zone, AppReasons appReasons) {
     this.messages = messages;
     this.zone = zone;
+    this.appReasons = appReasons;
   }
 
   String time(Instant at) {
@@ -63,8 +70,32 @@ final class Views {
         + b.engine() + ":" + b.database() + "  " + b.size() + " B  sha256 " + b.sha256Hex();
   }
 
+  /**
+   * A failed app precheck with a configured reason shows that reason in the CLI's language, and
+   * what the check found (rows, the app's answer) on an indented second line.
+   */
   String finding(PrecheckFinding f) {
     String key = f.passed() ? "check.pass" : f.blocking() ? "check.block" : "check.warn";
-    return messages.get(key, f.name(), f.detail());
+    Optional<String> reason = f.passed() ? Optional.empty() : appReasons.forFinding(f.name());
+    String text = reason.isPresent()
+        ? messages.get(key, f.name(), reason.get()) + System.lineSeparator() + "      "
+            + messages.get("check.found", f.detail())
+        : messages.get(key, f.name(), f.detail());
+    return f.passed() || f.fixes().isEmpty() ? text : text + fixes(f.fixes());
+  }
+
+  /** What to run, under the catalogue's words: commands and GRANTs read the same in any language. */
+  private String fixes(List<String> fixes) {
+    StringBuilder out = new StringBuilder(System.lineSeparator()).append("      ")
+        .append(messages.get("check.fix"));
+    fixes.forEach(f -> out.append(System.lineSeparator()).append("        ").append(f));
+    return out.toString();
+  }
+
+  /** @return the lines naming, in the CLI's language, the app prechecks that stopped this run. */
+  List<String> appPrecheckReasons(Run run) {
+    return appReasons.inRun(run).stream()
+        .map(pair -> messages.get("run.app_precheck", pair[0], pair[1]))
+        .toList();
   }
 }

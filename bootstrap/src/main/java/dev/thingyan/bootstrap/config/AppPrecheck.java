@@ -2,6 +2,7 @@ package dev.thingyan.bootstrap.config;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One entry of {@code prechecks.app}: an app-specific reason not to update now (an open folio, a
@@ -14,10 +15,15 @@ public sealed interface AppPrecheck {
 
   boolean blocking();
 
+  /** @return the admin's own words for a failure, in Burmese and English ({@code reason}). */
+  Optional<PrecheckReason> reason();
+
   /** A query against the app database that passes when it returns no rows. */
-  record Sql(String name, String sql, boolean blocking) implements AppPrecheck {
+  record Sql(String name, String sql, boolean blocking, Optional<PrecheckReason> reason)
+      implements AppPrecheck {
     public Sql {
       checkName(name);
+      Objects.requireNonNull(reason, "prechecks.app.reason");
       if (sql == null || sql.isBlank()) {
         throw new IllegalArgumentException("prechecks.app.sql: give the query, e.g. "
             + "SELECT id FROM folios WHERE status = 'open'");
@@ -26,9 +32,11 @@ public sealed interface AppPrecheck {
   }
 
   /** An endpoint of the app that answers 2xx when an update may go ahead. */
-  record Http(String name, URI url, boolean blocking) implements AppPrecheck {
+  record Http(String name, URI url, boolean blocking, Optional<PrecheckReason> reason)
+      implements AppPrecheck {
     public Http {
       checkName(name);
+      Objects.requireNonNull(reason, "prechecks.app.reason");
       Objects.requireNonNull(url, "prechecks.app.http");
       if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
         throw new IllegalArgumentException("prechecks.app.http: '" + url

@@ -10,6 +10,7 @@ import java.util.Set;
 /** Binds {@code app}, {@code journal}, {@code releases}, {@code extraction}, {@code lock} and {@code ui}. */
 final class CoreBinder {
   static final List<String> LARAVEL_SHARED = List.of(".env", "storage");
+  static final List<String> LARAVEL_WRITABLE = List.of("storage", "bootstrap/cache");
   static final List<String> DEFAULT_ASSETS = List.of("*.tar.gz", "*.zip");
   static final Duration DEFAULT_LEASE = Duration.ofHours(6);
 
@@ -20,7 +21,7 @@ final class CoreBinder {
 
   static Optional<AppConfig> app(ConfigNode app) {
     app.allowOnly(Set.of("root", "profile", "shared_paths", "package_asset", "service",
-        "php_fpm_reload"));
+        "php_fpm_reload", "user", "group", "writable_paths"));
     Optional<Path> root = app.get("root").required("the folder holding releases/, shared/ and"
         + " current, e.g. /srv/pms").flatMap(t -> app.get("root").pathValue());
     Profile profile = app.get("profile").text().map(t -> Profile.fromKey(t).orElseGet(() -> {
@@ -34,11 +35,17 @@ final class CoreBinder {
     List<String> packageAssets = assets.present() ? texts(assets) : DEFAULT_ASSETS;
     Optional<String> service = app.get("service").text();
     Optional<String> fpm = app.get("php_fpm_reload").text();
+    Optional<String> user = app.get("user").text();
+    Optional<String> group = app.get("group").text();
+    ConfigNode writable = app.get("writable_paths");
+    List<String> writablePaths = writable.present() ? texts(writable)
+        : profile == Profile.LARAVEL ? LARAVEL_WRITABLE
+        : sharedPaths.stream().filter(p -> !Path.of(p).getFileName().toString().contains(".")).toList();
     if (root.isEmpty()) {
       return Optional.empty();
     }
-    return app.problems().build(() ->
-        new AppConfig(root.get(), profile, sharedPaths, packageAssets, service, fpm));
+    return app.problems().build(() -> new AppConfig(root.get(), profile, sharedPaths,
+        packageAssets, service, fpm, user, group, writablePaths));
   }
 
   static Optional<JournalConfig> journal(ConfigNode journal, Path appRoot) {

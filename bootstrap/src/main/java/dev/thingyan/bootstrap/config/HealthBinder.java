@@ -69,11 +69,12 @@ final class HealthBinder {
   }
 
   private static Optional<AppPrecheck> appCheck(ConfigNode p) {
-    p.allowOnly(Set.of("name", "sql", "http", "blocking"));
+    p.allowOnly(Set.of("name", "sql", "http", "blocking", "reason"));
     Optional<String> name = p.get("name").required("a short name, e.g. open_folios");
     boolean blocking = p.get("blocking").bool(true);
     Optional<String> sql = p.get("sql").text();
     Optional<URI> http = p.get("http").parse(URI::create, "expected a URL");
+    Optional<PrecheckReason> reason = reason(p.get("reason"));
     if (p.get("sql").present() == p.get("http").present()) {
       p.problem("give exactly one of sql (a query that must return no rows) or http (an app URL)");
       return Optional.empty();
@@ -82,7 +83,25 @@ final class HealthBinder {
       return Optional.empty();
     }
     return name.flatMap(n -> p.problems().build(() -> sql.isPresent()
-        ? new AppPrecheck.Sql(n, sql.get(), blocking)
-        : new AppPrecheck.Http(n, http.orElseThrow(), blocking)));
+        ? new AppPrecheck.Sql(n, sql.get(), blocking, reason)
+        : new AppPrecheck.Http(n, http.orElseThrow(), blocking, reason)));
+  }
+
+  /** {@code reason: {my: ..., en: ...}}: both languages, or none at all. */
+  private static Optional<PrecheckReason> reason(ConfigNode reason) {
+    if (!reason.present()) {
+      return Optional.empty();
+    }
+    if (!reason.isMapping()) {
+      reason.problem("expected {my: \"...\", en: \"...\"}: the reason in Burmese and in English");
+      return Optional.empty();
+    }
+    reason.allowOnly(Set.of("my", "en"));
+    Optional<String> my = reason.get("my").required("the reason in Burmese");
+    Optional<String> en = reason.get("en").required("the reason in English");
+    if (my.isEmpty() || en.isEmpty()) {
+      return Optional.empty();
+    }
+    return reason.problems().build(() -> new PrecheckReason(my.get(), en.get()));
   }
 }

@@ -1,10 +1,12 @@
 package dev.thingyan.domain.run;
 
+import dev.thingyan.ports.out.AppWriteAccess;
 import dev.thingyan.ports.out.AuditTrail;
 import dev.thingyan.ports.out.BackupCatalog;
 import dev.thingyan.ports.out.BackupCodec;
 import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.CommandRunner;
+import dev.thingyan.ports.out.DatabaseAccess;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
 import dev.thingyan.ports.out.HostInfo;
@@ -28,6 +30,8 @@ import java.util.Optional;
  * @param databaseProbe the precheck "database reachable"
  * @param queueProbe the precheck "queue workers healthy"
  * @param appPrechecks the app's own prechecks (open folios, check-ins in progress …)
+ * @param access the prechecks that the app's users may do what an update needs (database
+ *     privileges of a backup and a restore; the app user writing what the app writes)
  */
 public record CorePorts(
     RunJournal journal,
@@ -48,7 +52,8 @@ public record CorePorts(
     List<AppPrecheck> appPrechecks,
     RunListener listener,
     FaultPoints faults,
-    Clock clock) {
+    Clock clock,
+    Access access) {
 
   public CorePorts {
     Objects.requireNonNull(journal, "journal");
@@ -70,6 +75,15 @@ public record CorePorts(
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(access, "access");
+  }
+
+  /** The access prechecks: database privileges, and the app user's write access to its files. */
+  public record Access(DatabaseAccess database, AppWriteAccess files) {
+    public Access {
+      Objects.requireNonNull(database, "database");
+      Objects.requireNonNull(files, "files");
+    }
   }
 
   /** An app precheck and whether its failure blocks the update (otherwise it warns). */

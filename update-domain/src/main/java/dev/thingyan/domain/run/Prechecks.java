@@ -3,6 +3,7 @@ package dev.thingyan.domain.run;
 import dev.thingyan.domain.policy.CompatibilityPolicy;
 import dev.thingyan.domain.policy.Decision;
 import dev.thingyan.ports.in.PrecheckFinding;
+import dev.thingyan.ports.model.AccessCheckResult;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.ProbeContext;
 import dev.thingyan.ports.model.ProbeResult;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The spec's blocking pre-update checks, each with its reason: no active run, not blocked,
@@ -44,7 +46,9 @@ final class Prechecks {
 
     String reasons() {
       return String.join("; ", findings.stream().filter(PrecheckFinding::blocks)
-          .map(f -> f.name() + ": " + f.detail()).toList());
+          .map(f -> f.name() + ": " + f.detail()
+              + (f.fixes().isEmpty() ? "" : "; run: " + String.join(" ", f.fixes())))
+          .toList());
     }
   }
 
@@ -55,6 +59,9 @@ final class Prechecks {
     probe(out, "database_reachable", ports.databaseProbe(), true);
     disk(out, verified);
     probe(out, "queue_healthy", ports.queueProbe(), true);
+    access(out, "database_privileges", () -> ports.access().database().check());
+    access(out, "app_files_writable",
+        () -> ports.access().files().check(ports.workspace().root().resolve("shared")));
     for (CorePorts.AppPrecheck check : ports.appPrechecks()) {
       ProbeResult r = safely(check.probe());
       out.add(new PrecheckFinding("app:" + check.probe().name(), r.ok(), check.blocking(), r.detail()));
@@ -106,6 +113,18 @@ final class Prechecks {
         Bytes.human(free) + " free, " + Bytes.human(need) + " needed (threshold "
             + Bytes.human(settings.minFreeDiskBytes()) + ", release and backup estimate "
             + Bytes.human(packageBytes * PACKAGE_SPACE_FACTOR + backupBytes) + ")"));
+  }
+
+  /** A restore found impossible at rollback time is too late: these block the update now. */
+  private static void access(List<PrecheckFinding> out, String name,
+      Supplier<AccessCheckResult> check) {
+    AccessCheckResult r;
+    try {
+      r = check.get();
+    } catch (RuntimeException e) {
+      r = AccessCheckResult.missing("could not be checked: " + RunRecorder.describe(e), List.of());
+    }
+    out.add(new PrecheckFinding(name, r.ok(), true, r.detail(), r.fixes()));
   }
 
   private static void probe(List<PrecheckFinding> out, String name, Optional<Probe> probe, boolean blocking) {

@@ -76,6 +76,16 @@ final class UpdateRun {
         : StepResult.done(r, "all blocking prechecks passed");
   }
 
+  /** The staged release as the app will see it (bootstrap/cache, storage through its link). */
+  private StepResult<Void> writable(Path staging) {
+    var r = s.ports.access().files().check(staging);
+    if (!r.ok()) {
+      throw new StepFailedException("app_files_writable", r.detail()
+          + (r.fixes().isEmpty() ? "" : "; run: " + String.join(" ", r.fixes())));
+    }
+    return StepResult.done(null, r.detail());
+  }
+
   private StepResult<BackupRecord> backup(RunRecorder rec) {
     Run run = rec.run();
     s.sweepAbandonedBackups(rec, "backup");
@@ -96,6 +106,7 @@ final class UpdateRun {
     var env = s.hookEnv(run, staging);
     rec.step("link_shared", () -> workspace.linkShared(staging, s.settings.sharedPaths()),
         "linked " + s.settings.sharedPaths());
+    rec.step("app_files_writable", () -> writable(staging));
     hooks(rec, HookPhase.INSTALL, staging, env);
     hooks(rec, HookPhase.WARM, staging, env);
     rec.transition(MIGRATING, "running migrations");

@@ -100,6 +100,11 @@ final class MariaDbClient implements AutoCloseable {
     return dump(database, List.of("--no-create-info", "--no-data", "--skip-triggers"));
   }
 
+  /** {@code mariadb-dump} of {@code database}'s definitions only (no row): a backup's rehearsal. */
+  ChildProcess dumpSchema(String database) {
+    return dump(database, List.of("--no-data"));
+  }
+
   private ChildProcess dump(String database, List<String> options) {
     Path tool = dumpTool();
     List<String> args = dumpArgs(tool, options, database);

@@ -1,5 +1,6 @@
 package dev.thingyan.adapter.storage.release;
 
+import dev.thingyan.adapter.storage.owner.Ownership;
 import dev.thingyan.ports.model.GateBypass;
 import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.ExtractionLimits;
@@ -41,6 +42,7 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   private final CurrentLink current;
   private final SharedLinks shared;
   private final SafeExtractor extractor = new SafeExtractor();
+  private final Optional<Ownership> ownership;
 
   /**
    * @param appRoot the app's deploy path (created if absent)
@@ -48,10 +50,24 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
    *     {@link FaultPoints#NONE} in production
    */
   public FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults) {
-    this(appRoot, faults, STALE_SWAP_LINK);
+    this(appRoot, faults, STALE_SWAP_LINK, Optional.empty());
+  }
+
+  /**
+   * @param ownership when present ({@code app.user}), extracted release folders and the shared
+   *     paths are given to the app user, so that it can write what the app writes
+   */
+  public FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults, Optional<Ownership> ownership) {
+    this(appRoot, faults, STALE_SWAP_LINK, ownership);
   }
 
   FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults, Duration staleSwapLink) {
+    this(appRoot, faults, staleSwapLink, Optional.empty());
+  }
+
+  FileSystemReleaseWorkspace(Path appRoot, FaultPoints faults, Duration staleSwapLink,
+      Optional<Ownership> ownership) {
+    this.ownership = Objects.requireNonNull(ownership, "ownership");
     this.root = appRoot.toAbsolutePath().normalize();
     this.state = new StateFolder(root.resolve(".thingyan"));
     this.releases = new ReleaseFolders(root.resolve("releases"));
@@ -109,7 +125,11 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
 
   @Override
   public ExtractionResult extract(Path archive, Path stagingDir, ExtractionLimits limits) {
-    return extractor.extract(archive, releases.require(stagingDir), limits);
+    Path staging = releases.require(stagingDir);
+    ExtractionResult result = extractor.extract(archive, staging, limits);
+    ownership.ifPresent(o -> Io.run("give " + staging + " to " + o.user().owner(),
+        () -> o.giveTree(staging)));
+    return result;
   }
 
   @Override
@@ -117,7 +137,12 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
     Path release = releases.require(releaseDir);
     for (String p : sharedPaths) {
       Path relative = sharedPath(p);
-      Io.run("link shared/" + relative + " into " + release, () -> shared.link(release, relative));
+      Io.run("link shared/" + relative + " into " + release, () -> {
+        boolean created = shared.link(release, relative);
+        if (ownership.isPresent()) {
+          giveShared(ownership.get(), release, relative, created);
+        }
+      });
     }
   }
 
@@ -181,6 +206,29 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   @Override
   public Optional<MaintenanceFlag> readMaintenanceFlag() {
     return state.readMaintenance();
+  }
+
+  /**
+   * The shared path itself always (and the folders between it and {@code shared/}); everything in
+   * it only when thingyan just made it: files the app wrote are the app's, and whatever else owns
+   * them is for the write-access precheck to report, not for us to change.
+   */
+  private void giveShared(Ownership o, Path release, Path relative, boolean created)
+      throws IOException {
+    // the link in the release, and any folder made for it there
+    for (Path p = release.resolve(relative.toString()); !p.equals(release); p = p.getParent()) {
+      o.give(p);
+    }
+    Path sharedRoot = root.resolve("shared");
+    Path path = sharedRoot.resolve(relative.toString());
+    for (Path p = path.getParent(); p != null && p.startsWith(sharedRoot); p = p.getParent()) {
+      o.give(p);
+    }
+    if (created) {
+      o.giveTree(path);
+    } else {
+      o.give(path);
+    }
   }
 
   private static boolean tryDelete(Path dir) {

@@ -21,8 +21,11 @@ final class SharedLinks {
     this.shared = shared;
   }
 
-  /** @param path a relative path such as {@code bootstrap/cache}, already checked */
-  void link(Path releaseDir, Path path) throws IOException {
+  /**
+   * @param path a relative path such as {@code bootstrap/cache}, already checked
+   * @return true when the path was created in {@code shared/} now (seeded or empty)
+   */
+  boolean link(Path releaseDir, Path path) throws IOException {
     Path inShared = shared.resolve(path.toString());
     Path parent = releaseDir;
     if (path.getParent() != null) {
@@ -32,17 +35,18 @@ final class SharedLinks {
     Path inRelease = parent.resolve(path.getFileName().toString());
     Path target = parent.relativize(inShared);
     if (Files.isSymbolicLink(inRelease) && Files.readSymbolicLink(inRelease).equals(target)) {
-      return;
+      return false;
     }
-    ensureShared(inShared, inRelease, path);
+    boolean created = ensureShared(inShared, inRelease, path);
     Trees.delete(inRelease);
     Files.createSymbolicLink(inRelease, target);
     LOG.debug("linked {} -> {}", inRelease, target);
+    return created;
   }
 
-  private void ensureShared(Path inShared, Path inRelease, Path path) throws IOException {
+  private boolean ensureShared(Path inShared, Path inRelease, Path path) throws IOException {
     if (Files.exists(inShared, LinkOption.NOFOLLOW_LINKS)) {
-      return;
+      return false;
     }
     Files.createDirectories(inShared.getParent());
     if (Files.exists(inRelease, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(inRelease)) {
@@ -57,5 +61,6 @@ final class SharedLinks {
       Files.createDirectories(inShared);
       LOG.info("shared/{} did not exist: created an empty folder", path);
     }
+    return true;
   }
 }
