@@ -1,5 +1,6 @@
 package dev.thingyan.ports.in;
 
+import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunEvent;
@@ -23,14 +24,23 @@ public interface QueryRuns {
    * @param active the run not yet ended, if any
    * @param blocking the unresolved {@code rollback_failed} run, if any
    * @param last the newest run
+   * @param notOffered versions newer than the current one whose installation failed: the automatic
+   *     choice passes them over until named explicitly (newest first)
    */
   record Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
-      Optional<Run> last, boolean maintenance) {
+      Optional<Run> last, boolean maintenance, List<FailedRelease> notOffered) {
     public Status {
       Objects.requireNonNull(current, "current");
       Objects.requireNonNull(active, "active");
       Objects.requireNonNull(blocking, "blocking");
       Objects.requireNonNull(last, "last");
+      notOffered = List.copyOf(notOffered);
+    }
+
+    /** A status with no failed release passed over. */
+    public Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
+        Optional<Run> last, boolean maintenance) {
+      this(current, active, blocking, last, maintenance, List.of());
     }
   }
 
