@@ -94,9 +94,9 @@ final class RollbackCommand implements Callable<Integer> {
       case NO_BACKUP -> err.println(m.get("rollback.db.no_backup", e.rollingBackTo()));
     }
     if (e.canRestore()) {
-      err.println(m.get("rollback.db.option_restore", backup));
+      err.println("  " + m.get("rollback.db.option_restore", backup));
     }
-    err.println(m.get("rollback.db.option_keep", e.rollingBackTo()));
+    err.println("  " + m.get("rollback.db.option_keep", e.rollingBackTo()));
     err.flush();
   }
 

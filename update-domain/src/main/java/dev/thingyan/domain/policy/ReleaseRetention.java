@@ -64,8 +64,9 @@ public final class ReleaseRetention {
 
   /**
    * The release a rollback from {@code current} goes back to: the one the update that installed
-   * {@code current} replaced, when known; else the newest folder older than {@code current} that
-   * did not fail.
+   * {@code current} replaced, when known and not a failed one (a first install that failed stays
+   * {@code current} until the next one replaces it); else the newest folder older than
+   * {@code current} that did not fail.
    *
    * @param newestFirst every release folder, newest first
    * @param replaced the folder the update that installed {@code current} replaced, if it still exists
@@ -74,7 +75,7 @@ public final class ReleaseRetention {
       Set<Path> failed) {
     Set<Path> bad = normal(failed);
     List<Path> all = newestFirst.stream().map(Path::normalize).toList();
-    if (replaced.isPresent()) {
+    if (replaced.isPresent() && !bad.contains(replaced.get().normalize())) {
       return replaced.map(Path::normalize);
     }
     int at = all.indexOf(current.normalize());

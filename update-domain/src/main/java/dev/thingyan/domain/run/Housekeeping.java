@@ -29,10 +29,8 @@ final class Housekeeping {
 
   void afterCompletion(RunRecorder rec, Run run) {
     downloads(rec, run, true);
-    Set<Path> protect = new HashSet<>();
-    run.releaseDir().ifPresent(protect::add);
-    run.previousReleaseDir().ifPresent(protect::add);
-    releases(rec, s.settings.keepReleases(), Set.of(), protect);
+    // the release this one replaced stays as the rollback target, unless it is a failed one
+    releases(rec, s.settings.keepReleases(), Set.of(), run.releaseDir().map(Set::of).orElse(Set.of()));
     pruneBackups(rec, run);
   }
 

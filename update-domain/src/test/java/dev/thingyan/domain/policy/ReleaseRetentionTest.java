@@ -148,6 +148,8 @@ class ReleaseRetentionTest {
 
     assertThat(ReleaseRetention.rollbackTarget(all, v13, Optional.of(v1), Set.of(failed))).contains(v1);
     assertThat(ReleaseRetention.rollbackTarget(all, v13, Optional.empty(), Set.of(failed))).contains(v11);
+    assertThat(ReleaseRetention.rollbackTarget(all, v13, Optional.of(failed), Set.of(failed)))
+        .as("a replaced release that failed (a failed first install, say) is no target").contains(v11);
     assertThat(ReleaseRetention.rollbackTarget(all, v13, Optional.empty(), Set.of())).contains(failed);
     assertThat(ReleaseRetention.rollbackTarget(all, v1, Optional.empty(), Set.of())).isEmpty();
     assertThat(ReleaseRetention.rollbackTarget(List.of(v13, failed), v13, Optional.empty(), Set.of(failed))).isEmpty();
