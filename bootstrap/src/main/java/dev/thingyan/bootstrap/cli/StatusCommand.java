@@ -27,6 +27,7 @@ final class StatusCommand implements Callable<Integer> {
       s.out.println(status.active().map(r -> m.get("status.active", s.views.run(r)))
           .orElse(m.get("status.no_active")));
       status.blocking().ifPresent(r -> s.out.println(m.get("status.blocking", r.id())));
+      status.notOffered().forEach(f -> s.out.println(s.views.notOffered(f)));
       status.last().ifPresent(r -> s.out.println(m.get("status.last", s.views.run(r))));
       status.last().flatMap(r -> r.reason())
           .ifPresent(reason -> s.out.println("  " + m.get("run.reason", root.mask(reason))));

@@ -39,7 +39,7 @@ class OutputTest {
 
     JsonNode json = new ObjectMapper().readTree(cli.out());
     assertThat(json.fieldNames()).toIterable()
-        .containsExactly("current", "active", "blocking", "last", "maintenance", "gate");
+        .containsExactly("current", "active", "blocking", "last", "maintenance", "gate", "not_offered");
     assertThat(json.get("current").get("dir").asText()).isEqualTo("/srv/pms/releases/1.3.0-20260413053304");
     assertThat(json.get("current").get("version").asText()).isEqualTo("1.3.0");
     assertThat(json.get("active").isNull()).isTrue();

@@ -1,6 +1,9 @@
 package dev.thingyan.domain.run;
 
+import dev.thingyan.domain.policy.FailedReleases;
 import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.model.FailedRelease;
+import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunId;
 import java.util.List;
@@ -22,8 +25,11 @@ final class RunQueries implements QueryRuns {
   public Status status() {
     List<Run> last = ports.journal().history(1);
     var g = gate.status();
-    return new Status(ports.workspace().current(), ports.journal().findUnfinished(),
-        ports.journal().findBlocking(), last.stream().findFirst(), g.up(), g);
+    Optional<InstalledRelease> current = ports.workspace().current();
+    List<FailedRelease> notOffered = FailedReleases.newerThan(FailedReleases.of(ports.journal().stagedUpdates()),
+        current.flatMap(InstalledRelease::version));
+    return new Status(current, ports.journal().findUnfinished(),
+        ports.journal().findBlocking(), last.stream().findFirst(), g.up(), g, notOffered);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static dev.thingyan.ports.model.RunState.CHECKING;
 import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
 
 import dev.thingyan.domain.backup.EarlyBackup;
+import dev.thingyan.domain.policy.FailedReleases;
 import dev.thingyan.domain.policy.ReleaseSelection;
 import dev.thingyan.ports.in.ApplyUpdate;
 import dev.thingyan.ports.in.BackupDatabase;
@@ -19,6 +20,7 @@ import dev.thingyan.ports.in.UpdateRequest;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.model.GateStatus;
+import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.NewRun;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The core's driving ports in one object: check, apply, rollback, resolve, recover, queries and
@@ -73,7 +76,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     Path dir = s.ports.workspace().downloadDir("check-" + RunId.random().value());
     try {
       Prechecks.Report report = s.prechecks.run(current, selection, request.options(), Optional.empty(), dir);
-      return new UpdateCheck(current, selection.release(), report.findings());
+      return new UpdateCheck(current, selection.release(), report.findings(), selection.passedOver());
     } finally {
       s.deleteQuietly(null, dir);
     }
@@ -267,6 +270,11 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     });
   }
 
+  private static String passedOver(FailedRelease f) {
+    return f.version() + " failed on " + f.failedAt() + " (run " + f.runId() + ", "
+        + f.endedAs().wireName() + ") and is not offered again; `thingyan apply " + f.version() + "` to retry";
+  }
+
   private Selection select(UpdateRequest request, Optional<Version> current) {
     try {
       if (request.version().isPresent()) {
@@ -276,10 +284,14 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
         return r.map(x -> Selection.of(x, "release " + x.tag() + " requested"))
             .orElseGet(() -> Selection.none("release " + wanted + " was not found in " + s.ports.source().describe()));
       }
-      return ReleaseSelection.newest(s.ports.source().releases(), current, request.options().allowPreRelease())
-          .map(r -> Selection.of(r, "newest release: " + r.tag()))
-          .orElseGet(() -> Selection.none("no release newer than " + current.map(Version::toString).orElse("nothing")
-              + " in " + s.ports.source().describe()));
+      List<FailedRelease> failed = FailedReleases.of(s.ports.journal().stagedUpdates());
+      ReleaseSelection.Choice choice = ReleaseSelection.newest(s.ports.source().releases(), current,
+          request.options().allowPreRelease(), failed);
+      String skipped = choice.passedOver().stream().map(UpdateCore::passedOver).collect(Collectors.joining("; "));
+      String reason = choice.release().map(r -> "newest release: " + r.tag())
+          .orElseGet(() -> "no release newer than " + current.map(Version::toString).orElse("nothing")
+              + " in " + s.ports.source().describe()) + (skipped.isEmpty() ? "" : " (" + skipped + ")");
+      return new Selection(choice.release(), reason, choice.passedOver());
     } catch (ReleaseSourceException e) {
       return Selection.none(e.getMessage());
     }

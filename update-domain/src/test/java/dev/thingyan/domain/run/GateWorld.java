@@ -14,11 +14,13 @@ import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.ProbeContext;
 import dev.thingyan.ports.model.ProbeResult;
 import dev.thingyan.ports.model.Version;
+import dev.thingyan.ports.out.AppWriteAccess;
 import dev.thingyan.ports.out.AuditTrail;
 import dev.thingyan.ports.out.BackupCatalog;
 import dev.thingyan.ports.out.BackupCodec;
 import dev.thingyan.ports.out.BackupStore;
 import dev.thingyan.ports.out.CommandRunner;
+import dev.thingyan.ports.out.DatabaseAccess;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
 import dev.thingyan.ports.out.HostInfo;
@@ -33,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +119,8 @@ final class GateWorld {
         mock(ReleaseSource.class), mock(SignatureVerifier.class), workspace, commands,
         mock(DatabaseDumper.class), mock(BackupStore.class), mock(BackupCodec.class),
         mock(BackupCatalog.class), trail, List.of(probe), Optional.empty(), Optional.empty(), List.of(),
-        RunListener.NONE, FaultPoints.NONE, Clock.systemUTC());
+        RunListener.NONE, FaultPoints.NONE, Clock.systemUTC(),
+        new CorePorts.Access(mock(DatabaseAccess.class), mock(AppWriteAccess.class)));
   }
 
   /** Keeps the flag and {@code current}; what the gate never calls throws. */
@@ -150,7 +154,7 @@ final class GateWorld {
     @Override public void linkShared(Path releaseDir, List<String> sharedPaths) { throw new UnsupportedOperationException(); }
     @Override public void activate(Path releaseDir) { throw new UnsupportedOperationException(); }
     @Override public void discard(Path releaseDir) { throw new UnsupportedOperationException(); }
-    @Override public List<Path> prune(int keep, Set<Path> protect) { throw new UnsupportedOperationException(); }
+    @Override public List<Path> prune(Collection<Path> releaseDirs) { throw new UnsupportedOperationException(); }
     @Override public long usableBytes() { throw new UnsupportedOperationException(); }
   }
 }

@@ -8,9 +8,9 @@ import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.Version;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The app's folder layout (Deployer/Envoyer compatible):
@@ -61,12 +61,13 @@ public interface ReleaseWorkspace {
   void discard(Path releaseDir);
 
   /**
-   * Deletes the oldest release folders beyond the newest {@code keep}, never {@code current}
-   * nor any folder in {@code protect}.
+   * Deletes these release folders (the caller's retention chose them), never {@code current}
+   * whatever the caller asked: the link on disk is the truth. A folder that is not in
+   * {@code releases/}, is already gone, or cannot be deleted is skipped (and logged).
    *
    * @return the folders deleted
    */
-  List<Path> prune(int keep, Set<Path> protect);
+  List<Path> prune(Collection<Path> releaseDirs);
 
   /** @return usable bytes on the app root's file system. */
   long usableBytes();
