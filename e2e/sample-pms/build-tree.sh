@@ -33,6 +33,7 @@ grep -q "VERSION = '$version'" "$out/app/Version.php"
 
 if [ "${MARKER_MIGRATION:-0}" = 1 ]; then
   id="${version//./_}"
+  class="CreateRelease${version//./}"   # Laravel 8 expects Str::studly of the file name's words
   n=$(printf '%03d%03d' "$(cut -d. -f2 <<<"$version")" "$(cut -d. -f3 <<<"$version")")
   cat >"$out/database/migrations/2026_09_01_${n}_create_release_${id}.php" <<PHP
 <?php
@@ -42,7 +43,7 @@ use Illuminate\Database\Schema\Blueprint;
 use Illuminate\Support\Facades\DB;
 use Illuminate\Support\Facades\Schema;
 
-class CreateRelease${id} extends Migration
+class ${class} extends Migration
 {
     public function up()
     {

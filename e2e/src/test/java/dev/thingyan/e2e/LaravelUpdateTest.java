@@ -200,9 +200,12 @@ class LaravelUpdateTest {
     softly.assertThat(load.samples()).filteredOn(s -> s.atMillis() > rolledBack).allMatch(s -> s.ok()
         && s.header().equals("1.1.0"));
     softly.assertThat(load.mixed()).as(load.summary()).isEmpty();
-    // fail fast: the broken release's first 500 ends the health wait (target: <= 2 s of failures)
-    softly.assertThat(window).as("ms from the first failed request to 1.1.0 answering again; " + load.summary())
-        .isNotNull().isLessThanOrEqualTo(5_000L);
+    // fail fast: the broken release's first HTTP 500 ends the health wait at once (not after the
+    // retries); the window until 1.1.0 answers again is measured against the target (2 s)
+    // in the metrics (e2e-metrics.json, bench/laravel.sh), not asserted: it depends on the machine
+    softly.assertThat(Journal.step(steps, "health").map(Journal.Step::detail).orElse(""))
+        .as("the health step gave up at the first broken answer").contains("attempt 1");
+    softly.assertThat(window).as("the load saw the broken release fail: " + load.summary()).isNotNull();
     softly.assertAll();
   }
 
@@ -486,6 +489,9 @@ class LaravelUpdateTest {
     }
     if (brokenWindowMs != null) {
       m.put("first_failure_to_old_release_ms", brokenWindowMs);
+      m.put("first_failure_to_old_release_target_ms", 2000);
+      m.put("failed_requests_by_status", load.failed().stream().collect(java.util.stream.Collectors.groupingBy(
+          x -> x.status(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
     }
     m.put("recorded_at", Instant.now().toString());
     METRICS.put(name, m);
