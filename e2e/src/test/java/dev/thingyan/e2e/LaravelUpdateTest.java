@@ -60,7 +60,9 @@ class LaravelUpdateTest {
     try {
       Path out = stack.dir.getParent().resolve("e2e-metrics.json");
       Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(METRICS));
-      System.out.println("e2e metrics (" + out + "):\n" + Files.readString(out));
+      String summary = Summary.of(METRICS);
+      Files.writeString(stack.dir.getParent().resolve("e2e-summary.txt"), summary);
+      System.out.println(summary + "\n(all figures: " + out + ")");
     } finally {
       stack.close();
     }
@@ -71,6 +73,7 @@ class LaravelUpdateTest {
   @Test
   @Order(1)
   void anOpenFolioWithABalanceBlocksTheUpdate() {
+    selected(5);
     stack.db.execute("INSERT INTO folios (booking_id, status, balance, created_at, updated_at)"
         + " VALUES (NULL, 'open', 120.50, NOW(), NOW())");
     Map<String, String> before = stack.db.snapshot();
@@ -111,6 +114,7 @@ class LaravelUpdateTest {
   @Test
   @Order(2)
   void updatesUnderLoadWithoutAFailedOrMixedRequest() {
+    selected(1);
     // soft: a failure reports every facet (code, database, queue, gate, load) at once
     SoftAssertions softly = new SoftAssertions();
     Load.Report load;
@@ -159,6 +163,7 @@ class LaravelUpdateTest {
   @Test
   @Order(3)
   void aReleaseBrokenAfterTheSwapIsRolledBack() {
+    selected(2);
     // soft: a failure reports every facet (code, database, queue, gate, load) at once
     SoftAssertions softly = new SoftAssertions();
     repairIfLeftBroken("aReleaseBrokenAfterTheSwapIsRolledBack");
@@ -214,6 +219,7 @@ class LaravelUpdateTest {
   @Test
   @Order(4)
   void aMigrationFailingHalfwayIsUndoneExactly() {
+    selected(3);
     // soft: a failure reports every facet (code, database, queue, gate, load) at once
     SoftAssertions softly = new SoftAssertions();
     repairIfLeftBroken("aMigrationFailingHalfwayIsUndoneExactly");
@@ -250,6 +256,7 @@ class LaravelUpdateTest {
   @Test
   @Order(5)
   void aReleaseThatNeedsMaintenanceInstallsWithTheGateUpOnlyMeanwhile() {
+    selected(4);
     // soft: a failure reports every facet (code, database, queue, gate, load) at once
     SoftAssertions softly = new SoftAssertions();
     repairIfLeftBroken("aReleaseThatNeedsMaintenanceInstallsWithTheGateUpOnlyMeanwhile");
@@ -311,6 +318,7 @@ class LaravelUpdateTest {
   @Test
   @Order(6)
   void killedAndRestartedItEndsOnACompleteRelease() {
+    selected(6);
     repairIfLeftBroken("killedAndRestartedItEndsOnACompleteRelease");
     Map<String, Object> trials = new LinkedHashMap<>();
     // completes: the recovery table's row for the point (DESIGN.md): a kill once the swap was
@@ -420,6 +428,13 @@ class LaravelUpdateTest {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  /** {@code -De2e.scenarios=1,2} runs only those scenarios (bench/laravel.sh); default all. */
+  private static void selected(int scenario) {
+    String only = System.getProperty("e2e.scenarios", "").trim();
+    assumeTrue(only.isEmpty() || List.of(only.split("\\s*,\\s*")).contains(String.valueOf(scenario)),
+        "scenario " + scenario + " not selected by -De2e.scenarios=" + only);
+  }
 
   private static void assertNoGate() {
     SoftAssertions softly = new SoftAssertions();
