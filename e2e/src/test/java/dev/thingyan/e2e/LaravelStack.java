@@ -72,8 +72,13 @@ final class LaravelStack implements AutoCloseable {
         Files.createDirectories(p);
       }
       traversable(dir);
-      jar = Files.copy(Path.of(System.getProperty("thingyan.jar", "../bootstrap/target/thingyan.jar")),
-          dir.resolve("thingyan.jar"), StandardCopyOption.REPLACE_EXISTING);
+      Path built = Path.of(System.getProperty("thingyan.jar", "../bootstrap/target/thingyan.jar"));
+      if (!Files.isRegularFile(built)) {
+        throw new AssertionError(built + " is missing: run the tests through the reactor (bin/test, or"
+            + " mvn verify -pl e2e -am), which packages bootstrap's runnable jar before e2e's tests");
+      }
+      // a copy: a parallel build must not replace the jar under a running thingyan
+      jar = Files.copy(built, dir.resolve("thingyan.jar"), StandardCopyOption.REPLACE_EXISTING);
       Proc.run(List.of("minisign", "-G", "-W", "-s", dir.resolve("keys/release.key").toString(), "-p",
           dir.resolve("keys/release.pub").toString())).ok();
       publicKeyLine = Files.readAllLines(dir.resolve("keys/release.pub")).get(1).trim();
@@ -86,6 +91,8 @@ final class LaravelStack implements AutoCloseable {
       startPhpFpm();
       startNginx();
       worker = new Worker();
+      // SIGTERM or an interrupted build: stop the services too (SIGKILL: see Proc.diesWithTheTests)
+      Runtime.getRuntime().addShutdownHook(new Thread(this::close, "e2e-stack-stop"));
     } catch (IOException e) {
       close();
       throw new UncheckedIOException(e);
@@ -298,7 +305,7 @@ final class LaravelStack implements AutoCloseable {
   }
 
   private Process service(String name, List<String> command) throws IOException {
-    return new ProcessBuilder(command).redirectErrorStream(true)
+    return new ProcessBuilder(Proc.diesWithTheTests(command)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".out").toFile()))
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
   }
@@ -511,8 +518,13 @@ final class LaravelStack implements AutoCloseable {
     }
   }
 
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (worker != null) {
       worker.stop();
     }

@@ -28,10 +28,14 @@ final class Proc {
     }
   }
 
-  /** {@code setpriv} to the app user: what {@code User=www-data} in a systemd unit does. */
+  /**
+   * {@code setpriv} to the app user: what {@code User=www-data} in a systemd unit does. The child
+   * gets SIGKILL if the test JVM dies first (no orphan is left for CI): set by a second setpriv
+   * once the user is changed, since the kernel clears the parent-death signal on a change of user.
+   */
   static List<String> asAppUser(List<String> command) {
     List<String> c = new ArrayList<>(List.of("setpriv", "--reuid=" + APP_USER, "--regid=" + APP_USER,
-        "--init-groups", "--"));
+        "--init-groups", "--", "setpriv", "--pdeathsig=KILL", "--"));
     c.addAll(command);
     return c;
   }
@@ -65,6 +69,13 @@ final class Proc {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);
     }
+  }
+
+  /** A service that stops (SIGTERM: nginx and PHP-FPM then stop their workers) when the test JVM dies. */
+  static List<String> diesWithTheTests(List<String> command) {
+    List<String> c = new ArrayList<>(List.of("setpriv", "--pdeathsig=TERM", "--"));
+    c.addAll(command);
+    return c;
   }
 
   static Result run(List<String> command) {
