@@ -127,7 +127,7 @@ class LaravelUpdateTest {
     }
     Journal.RunView run = journal.last();
     List<Journal.Step> steps = journal.steps(run.id());
-    record("scenario1_update_1.0.0_to_1.1.0", run, steps, load, null);
+    record("scenario1_update_1.0.0_to_1.1.0", r, run, steps, load, null);
 
     softly.assertThat(r.exit()).as(r.out()).isZero();
     softly.assertThat(run.state()).isEqualTo("completed");
@@ -181,7 +181,14 @@ class LaravelUpdateTest {
     Journal.RunView run = journal.last();
     List<Journal.Step> steps = journal.steps(run.id());
     Long window = brokenWindow(load, "1.2.0", "1.1.0");
-    record("scenario2_broken_1.2.0_rolled_back", run, steps, load, window);
+    record("scenario2_broken_1.2.0_rolled_back", r, run, steps, load, window);
+    Journal.step(steps, "health").ifPresent(h -> {
+      // the measure: from the first (failing) probe of the broken release to 1.1.0 answering
+      long probe = h.started().toEpochMilli();
+      load.samples().stream().filter(x -> x.atMillis() > probe && x.ok() && x.header().equals("1.1.0"))
+          .mapToLong(Load.Sample::atMillis).min().ifPresent(t -> metric("scenario2_broken_1.2.0_rolled_back",
+              "first_failing_probe_to_old_release_ms", t - probe));
+    });
     softly.assertThat(run.target()).as(r.out()).isEqualTo("1.2.0");
 
     softly.assertThat(run.state()).as(journal.log(run.id())).isEqualTo("failed");
@@ -230,7 +237,7 @@ class LaravelUpdateTest {
     Proc.Result r = stack.thingyan("apply", "1.3.0");
     Journal.RunView run = journal.last();
     List<Journal.Step> steps = journal.steps(run.id());
-    record("scenario3_migration_fails_1.3.0", run, steps, null, null);
+    record("scenario3_migration_fails_1.3.0", r, run, steps, null, null);
     softly.assertThat(run.target()).as(r.out()).isEqualTo("1.3.0");
 
     softly.assertThat(run.state()).as(journal.log(run.id())).isEqualTo("failed");
@@ -271,7 +278,7 @@ class LaravelUpdateTest {
     }
     Journal.RunView run = journal.last();
     List<Journal.Step> steps = journal.steps(run.id());
-    record("scenario4_maintenance_1.4.0_folder_source", run, steps, load, null);
+    record("scenario4_maintenance_1.4.0_folder_source", r, run, steps, load, null);
     softly.assertThat(run.target()).as(r.out()).isEqualTo("1.4.0");
 
     softly.assertThat(r.exit()).as(r.out()).isZero();
@@ -485,11 +492,29 @@ class LaravelUpdateTest {
         .mapToLong(Load.Sample::atMillis).min().stream().map(t -> t - bad[0]).boxed().findFirst().orElse(null);
   }
 
-  private static void record(String name, Journal.RunView run, List<Journal.Step> steps, Load.Report load,
-      Long brokenWindowMs) {
+  /** Steps whose time is the app's hooks (artisan, queue:restart, Laravel's gate). */
+  private static final java.util.Set<String> HOOK_STEPS = java.util.Set.of("install", "warm", "migrate",
+      "post_swap", "maintenance_on", "maintenance_off", "rollback_post_swap");
+
+  @SuppressWarnings("unchecked")
+  private static void metric(String scenario, String key, Object value) {
+    ((Map<String, Object>) METRICS.computeIfAbsent(scenario, k -> new LinkedHashMap<>())).put(key, value);
+  }
+
+  private static void record(String name, Proc.Result process, Journal.RunView run, List<Journal.Step> steps,
+      Load.Report load, Long brokenWindowMs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("run", run.id());
     m.put("end_state", run.state());
+    m.put("process_ms", process.took().toMillis());
+    // the update's time split: the app's hooks, health waits, backup and restore, and the rest
+    // (thingyan's own work: prechecks, download, verify, extract, links, swap, clean-up)
+    Map<String, Long> split = new LinkedHashMap<>();
+    Journal.millisPerStep(steps).forEach((step, ms) -> split.merge(
+        HOOK_STEPS.contains(step) ? "hooks" : step.contains("health") ? "health_waits"
+            : step.equals("backup") || step.equals("db_restore") ? "backup_and_restore" : "thingyan_steps",
+        ms, Long::sum));
+    m.put("ms_by_kind", split);
     if (!steps.isEmpty() && steps.get(steps.size() - 1).ended() != null) {
       m.put("run_ms", steps.get(steps.size() - 1).ended().toEpochMilli() - steps.get(0).started().toEpochMilli());
     }
@@ -509,6 +534,10 @@ class LaravelUpdateTest {
           x -> x.status(), java.util.TreeMap::new, java.util.stream.Collectors.counting())));
     }
     m.put("recorded_at", Instant.now().toString());
+    if (!steps.isEmpty() && m.get("run_ms") instanceof Long runMs) {
+      // JVM start, configuration, journal open and recovery before the first step, and the end
+      m.put("outside_steps_ms", process.took().toMillis() - runMs);
+    }
     METRICS.put(name, m);
     stack.log(name + ": " + m);
   }

@@ -31,6 +31,15 @@ final class Summary {
             .append(target).append(" ms: ").append(ms instanceof Number n && target instanceof Number t
                 && n.longValue() <= t.longValue() ? "met" : "missed").append(")\n");
       }
+      if (m.containsKey("first_failing_probe_to_old_release_ms")) {
+        b.append("  first failing health probe -> old release answering: ")
+            .append(m.get("first_failing_probe_to_old_release_ms")).append(" ms\n");
+      }
+      if (m.containsKey("ms_by_kind")) {
+        b.append("  ms by kind ").append(m.get("ms_by_kind")).append(", process ").append(m.get("process_ms"))
+            .append(" (outside the steps: JVM start, journal, recovery ").append(m.get("outside_steps_ms"))
+            .append(")\n");
+      }
       if (m.containsKey("ms_per_step")) {
         b.append("  ms per step ").append(m.get("ms_per_step")).append('\n');
       }
