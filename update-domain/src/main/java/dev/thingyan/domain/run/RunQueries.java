@@ -26,8 +26,8 @@ final class RunQueries implements QueryRuns {
     List<Run> last = ports.journal().history(1);
     var g = gate.status();
     Optional<InstalledRelease> current = ports.workspace().current();
-    List<FailedRelease> notOffered = FailedReleases.newerThan(FailedReleases.of(ports.journal().stagedUpdates()),
-        current.flatMap(InstalledRelease::version));
+    List<FailedRelease> failed = FailedReleases.of(ports.journal().stagedUpdates(), ports.journal()::steps);
+    List<FailedRelease> notOffered = FailedReleases.newerThan(failed, current.flatMap(InstalledRelease::version));
     return new Status(current, ports.journal().findUnfinished(),
         ports.journal().findBlocking(), last.stream().findFirst(), g.up(), g, notOffered);
   }

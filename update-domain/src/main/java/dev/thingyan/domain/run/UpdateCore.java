@@ -284,7 +284,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
         return r.map(x -> Selection.of(x, "release " + x.tag() + " requested"))
             .orElseGet(() -> Selection.none("release " + wanted + " was not found in " + s.ports.source().describe()));
       }
-      List<FailedRelease> failed = FailedReleases.of(s.ports.journal().stagedUpdates());
+      List<FailedRelease> failed = FailedReleases.of(s.ports.journal().stagedUpdates(), s.ports.journal()::steps);
       ReleaseSelection.Choice choice = ReleaseSelection.newest(s.ports.source().releases(), current,
           request.options().allowPreRelease(), failed);
       String skipped = choice.passedOver().stream().map(UpdateCore::passedOver).collect(Collectors.joining("; "));
