@@ -42,6 +42,7 @@ class LaravelUpdateTest {
     assumeTrue("root".equals(System.getProperty("user.name")), "the Laravel e2e suite runs as root (bin/test)");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/php")) && Files.isExecutable(Path.of("/usr/sbin/nginx")),
         "PHP or nginx is not installed: run e2e/setup.sh (bin/test-env does)");
+    assumeTrue(listening(6379), "Redis is not running on 127.0.0.1:6379: run e2e/setup.sh (bin/test-env does)");
     stack = new LaravelStack();
     journal = new Journal(stack);
     stack.github.publish(stack.releases.build("1.0.0").forGitHub());
@@ -435,6 +436,14 @@ class LaravelUpdateTest {
   }
 
   // ------------------------------------------------------------------------------ helpers
+
+  private static boolean listening(int port) {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
 
   /** {@code -De2e.scenarios=1,2} runs only those scenarios (bench/laravel.sh); default all. */
   private static void selected(int scenario) {
