@@ -81,6 +81,8 @@ class LaravelUpdateTest {
     Path currentBefore = stack.current().orElseThrow();
     List<String> releasesBefore = releaseFolders();
 
+    Proc.Result checkEn = stack.thingyan(stack.config("precheck"), "en", Map.of(), "check");
+    Proc.Result checkMy = stack.thingyan(stack.config("precheck"), "my", Map.of(), "check");
     Proc.Result en = stack.thingyan(stack.config("precheck"), "en", Map.of(), "apply", "1.1.0");
     Journal.RunView runEn = journal.last();
     Proc.Result my = stack.thingyan(stack.config("precheck"), "my", Map.of(), "apply", "1.1.0");
@@ -99,6 +101,11 @@ class LaravelUpdateTest {
     assertThat(myLine).as("the Burmese output names the blocking precheck in Myanmar script:\n" + my.out())
         .matches("(?s).*[\\u1000-\\u109F].*");
     assertThat(my.out()).as("the Burmese run's output is in Burmese").matches("(?s).*[\\u1000-\\u109F]{3,}.*");
+    assertThat(en.out()).contains("Reason: precheck failed").contains("open_folios");
+    // `check` (before the applies) lists each precheck with whether it blocks, in the CLI's language
+    assertThat(lineWith(checkEn.out(), "open_folios")).as(checkEn.out()).contains("(blocks the update)");
+    assertThat(lineWith(checkMy.out(), "open_folios")).as(checkMy.out()).contains("(update ကို တားဆီးသည်)");
+    assertThat(checkEn.exit()).isNotZero();
 
     // nothing changed
     assertThat(stack.current()).contains(currentBefore);
