@@ -162,6 +162,24 @@ class MaintenanceGateTest {
   }
 
   @Test
+  void aRestoreLiftsOnlyTheGateItRaised() throws Exception {
+    sandbox = new Sandbox(dir, GATE_HOOKS);
+    assertThat(sandbox.install(SampleEdition.V2).state()).isEqualTo(RunState.COMPLETED);
+    var backup = sandbox.system.backupDatabase().backup(Sandbox.ADMIN, n -> {});
+
+    sandbox.system.backupDatabase().restore(Sandbox.ADMIN, backup.backupId(), n -> {});
+    assertThat(sandbox.maintenanceFlag()).as("its own gate comes down").isFalse();
+    assertThat(sandbox.health()).startsWith("200 ");
+
+    sandbox.system.switchGate().raise(Sandbox.ADMIN, "repairing");
+    sandbox.system.backupDatabase().restore(Sandbox.ADMIN, backup.backupId(), n -> {});
+    assertThat(sandbox.maintenanceFlag()).as("the admin's gate stays up for gate off to check").isTrue();
+    assertThat(sandbox.system.queryRuns().status().gate().reason())
+        .hasValueSatisfying(r -> assertThat(r).contains("repairing"));
+    assertThat(sandbox.health()).startsWith("503 ");
+  }
+
+  @Test
   void aGateWithoutItsBypassCannotBeLoweredAndSaysWhy() throws Exception {
     sandbox = new Sandbox(dir, GATE_HOOKS);
     assertThat(sandbox.install(SampleEdition.V2).state()).isEqualTo(RunState.COMPLETED);

@@ -17,6 +17,9 @@ import java.util.function.LongConsumer;
  */
 final class ManualBackups {
 
+  /** How a restore's gate reason begins: a later restore may lift a gate an earlier one left up. */
+  static final String RESTORE_GATE = "restore of backup ";
+
   private final RunServices s;
 
   ManualBackups(RunServices services) {
@@ -66,26 +69,32 @@ final class ManualBackups {
     // the gate first, then the safety dump: what the app writes until the gate is up is in the
     // safety backup, and nothing after it (a safety dump taken before the gate would lose what
     // was written while it ran)
-    gateOn("restore of backup " + backupId + " by " + actor, backupId);
+    // a gate already up for another reason (an admin's, a failed rollback's) is left up: it comes
+    // down only through `gate off` or `resolve`, which first check the app's health. One an earlier
+    // restore left up (it failed halfway) is this restore's to lift.
+    java.util.Optional<String> upFor = s.gate.up() ? java.util.Optional.of(s.gate.status().reason().orElse(""))
+        : java.util.Optional.empty();
+    boolean ownGate = upFor.map(r -> r.startsWith(RESTORE_GATE)).orElse(true);
+    gateOn(ownGate ? RESTORE_GATE + backupId + " by " + actor : upFor.get(), backupId);
     sweep(actor);
     BackupRecord safety;
     try {
       safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
     } catch (RuntimeException e) {
       // nothing was replaced: the app comes back as it was
-      gateOff(backupId);
+      if (ownGate) gateOff(backupId);
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "reason",
           s.masker.mask("the safety backup failed, nothing was restored: " + RunRecorder.describe(e))));
       throw e;
     }
     try {
       s.backups.restore(backup, progress);
-      gateOff(backupId);
+      if (ownGate) gateOff(backupId);
     } catch (RuntimeException e) {
       boolean unchanged = s.ports.dumper().restoreIsAtomic();
       if (unchanged) {
         // nothing was replaced: the app comes back as it was
-        gateOff(backupId);
+        if (ownGate) gateOff(backupId);
       }
       String reason = s.masker.mask(RunRecorder.describe(e));
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "safety_backup_id",

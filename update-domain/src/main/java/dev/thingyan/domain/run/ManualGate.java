@@ -37,9 +37,10 @@ final class ManualGate {
    * Checks the app's health (through the gate when it is up) and only then lowers the gate, if
    * one is up (thingyan's, or the app's own without thingyan's flag).
    *
+   * @return whether a gate was up and was lowered
    * @throws GateRefusedException when the app does not answer healthy; the gate stays up
    */
-  void lowerWhenHealthy(String why) {
+  boolean lowerWhenHealthy(String why) {
     boolean flag = s.gate.up();
     boolean handMade = !flag && s.gate.appGateWithoutFlag();
     if (handMade) {
@@ -56,5 +57,6 @@ final class ManualGate {
     if (flag || handMade) {
       s.gate.lower(QUIET, "maintenance_off", s.gate.appEnv());
     }
+    return flag || handMade;
   }
 }

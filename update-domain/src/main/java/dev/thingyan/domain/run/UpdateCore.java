@@ -141,8 +141,9 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
       Run run = s.ports.journal().findBlocking().orElseThrow(() ->
           new RunRefusedException("nothing is blocked: no unresolved rollback failure"));
       // the block goes only with a healthy app, and takes the gate (thingyan's or the app's own) with it
-      manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
+      boolean lowered = manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
       s.ports.journal().resolve(run.id(), actor, reason);
+      if (lowered) s.audit("system.gate.off", actor, Map.of("reason", "resolve of run " + run.id()));
       s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason)));
       return s.ports.journal().find(run.id()).orElseThrow();
     }

@@ -123,6 +123,7 @@ class UpdateCoreGateTest {
 
     verify(world.journal).resolve(blocked.id(), ADMIN, "restarted php-fpm");
     assertThat(world.workspace.maintenanceFlag()).isFalse();
+    assertThat(world.audit).extracting(AuditEvent::action).endsWith("system.gate.off", "system.update.resolved");
     assertThat(world.ran).extracting(GateWorld.Ran::command).endsWith("up");
   }
 
