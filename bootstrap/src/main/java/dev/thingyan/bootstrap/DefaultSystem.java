@@ -12,6 +12,7 @@ import dev.thingyan.ports.in.RecoverRuns;
 import dev.thingyan.ports.in.ResolveBlock;
 import dev.thingyan.ports.in.RollbackRelease;
 import dev.thingyan.ports.in.SubmitErrorReport;
+import dev.thingyan.ports.in.SwitchGate;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.report.ErrorReport;
 import dev.thingyan.ports.model.report.ReportReceipt;
@@ -42,6 +43,7 @@ final class DefaultSystem implements ThingyanSystem {
   @Override public ApplyUpdate applyUpdate() { return core; }
   @Override public RollbackRelease rollbackRelease() { return core; }
   @Override public ResolveBlock resolveBlock() { return core; }
+  @Override public SwitchGate switchGate() { return core; }
   @Override public RecoverRuns recoverRuns() { return core; }
   @Override public QueryRuns queryRuns() { return core.queries(); }
   @Override public BackupDatabase backupDatabase() { return core; }

@@ -211,8 +211,9 @@ public final class ThingyanBuilder {
     return new UpdateSettings(config.hooks().phases(), config.app().sharedPaths(),
         config.app().packageAssets(), !config.verify().allowUnsigned(), config.extraction(),
         config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
-        config.backup().timeout(), new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval()),
-        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()));
+        config.backup().timeout(), new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval(),
+            config.health().failFast()),
+        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()), config.app().appGateMarker());
   }
 
   private BackupStore backupStore(Closer closer) {

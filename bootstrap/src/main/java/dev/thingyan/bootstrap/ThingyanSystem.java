@@ -10,6 +10,7 @@ import dev.thingyan.ports.in.RecoverRuns;
 import dev.thingyan.ports.in.ResolveBlock;
 import dev.thingyan.ports.in.RollbackRelease;
 import dev.thingyan.ports.in.SubmitErrorReport;
+import dev.thingyan.ports.in.SwitchGate;
 import dev.thingyan.ports.out.RunListener;
 
 /**
@@ -25,6 +26,9 @@ public interface ThingyanSystem extends AutoCloseable {
   RollbackRelease rollbackRelease();
 
   ResolveBlock resolveBlock();
+
+  /** The maintenance gate by hand ({@code thingyan gate on|off}) and its state. */
+  SwitchGate switchGate();
 
   RecoverRuns recoverRuns();
 

@@ -26,6 +26,7 @@ final class CheckCommand implements Callable<Integer> {
       s.out.println(check.candidate()
           .map(r -> s.messages.get("check.candidate", r.version(), r.tag()))
           .orElse(s.messages.get("check.no_candidate")));
+      check.passedOver().forEach(f -> s.out.println("  " + s.views.notOffered(f)));
       check.findings().forEach(f -> s.out.println("  " + s.views.finding(f)));
       s.out.println(s.messages.get(check.ready() ? "check.ready" : "check.not_ready"));
       return check.ready() ? ExitCodes.OK : ExitCodes.FAILED;

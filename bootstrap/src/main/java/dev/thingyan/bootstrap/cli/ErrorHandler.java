@@ -1,6 +1,7 @@
 package dev.thingyan.bootstrap.cli;
 
 import dev.thingyan.bootstrap.config.ConfigException;
+import dev.thingyan.ports.in.GateRefusedException;
 import dev.thingyan.ports.in.RunRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -24,6 +25,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       root.env.err().println(m.get("error.config", root.configPath().toAbsolutePath()));
       c.problems().forEach(p -> root.env.err().println("  - " + p));
       return ExitCodes.USAGE;
+    }
+    if (e instanceof GateRefusedException g) {
+      root.env.err().println(m.get("error.gate_unhealthy", root.mask(g.detail())));
+      return ExitCodes.REFUSED;
     }
     if (e instanceof RunRefusedException) {
       root.env.err().println(m.get("error.refused", root.mask(e.getMessage())));

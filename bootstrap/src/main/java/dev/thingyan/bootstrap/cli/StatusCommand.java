@@ -27,11 +27,16 @@ final class StatusCommand implements Callable<Integer> {
       s.out.println(status.active().map(r -> m.get("status.active", s.views.run(r)))
           .orElse(m.get("status.no_active")));
       status.blocking().ifPresent(r -> s.out.println(m.get("status.blocking", r.id())));
+      status.notOffered().forEach(f -> s.out.println(s.views.notOffered(f)));
       status.last().ifPresent(r -> s.out.println(m.get("status.last", s.views.run(r))));
       status.last().flatMap(r -> r.reason())
           .ifPresent(reason -> s.out.println("  " + m.get("run.reason", root.mask(reason))));
       status.last().ifPresent(r -> s.views.appPrecheckReasons(r).forEach(l -> s.out.println("  " + l)));
       s.out.println(m.get(status.maintenance() ? "status.maintenance_on" : "status.maintenance_off"));
+      status.gate().reason().ifPresent(r -> s.out.println("  " + m.get("status.gate_reason", root.mask(r))));
+      if (status.gate().appGateWithoutFlag()) {
+        s.out.println(m.get("status.app_gate_without_flag"));
+      }
       return ExitCodes.OK;
     });
   }

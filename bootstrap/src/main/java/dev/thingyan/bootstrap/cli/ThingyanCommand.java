@@ -33,7 +33,7 @@ final class ThingyanCommand {
    */
   static final List<Class<?>> COMMANDS = List.of(CheckCommand.class, ApplyCommand.class,
       RollbackCommand.class, StatusCommand.class, HistoryCommand.class, ShowCommand.class,
-      ResolveCommand.class, BackupsCommand.class, BackupCommand.class, RestoreCommand.class,
+      ResolveCommand.class, GateCommand.class, BackupsCommand.class, BackupCommand.class, RestoreCommand.class,
       ReportCommand.class, ReportsCommand.class, DemoCommand.class);
 
   /** The options whose value is the next argument ({@code --config FILE}, {@code --lang my}). */

@@ -2,8 +2,10 @@ package dev.thingyan.bootstrap.cli;
 
 import dev.thingyan.ports.in.PrecheckFinding;
 import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.model.RunState;
 import dev.thingyan.ports.model.StepRecord;
 import dev.thingyan.ports.model.Version;
 import java.time.Instant;
@@ -68,6 +70,13 @@ final class Views {
     return b.backupId() + "  " + dateTime(b.createdAt()) + "  "
         + b.kind().name().toLowerCase(Locale.ROOT) + "  " + version(b.appVersion()) + "  "
         + b.engine() + ":" + b.database() + "  " + b.size() + " B  sha256 " + b.sha256Hex();
+  }
+
+  /** {@code 1.2.0 failed on 2026-12-07 14:03:00 and was rolled back; not offered again. …} */
+  String notOffered(FailedRelease f) {
+    String key = f.endedAs() == RunState.ROLLBACK_FAILED
+        ? "release.not_offered_rollback_failed" : "release.not_offered";
+    return messages.get(key, f.version(), dateTime(f.failedAt()));
   }
 
   /**

@@ -81,6 +81,14 @@ public record AppConfig(Path root, Profile profile, List<String> sharedPaths,
     }
   }
 
+  /**
+   * @return the file, relative to the current release, that the app's own maintenance mode
+   *     leaves (Laravel: {@code storage/framework/down}), when the profile knows one
+   */
+  public Optional<String> appGateMarker() {
+    return ProfileDefaults.appGateMarker(profile);
+  }
+
   /** The layout folder thingyan keeps its own files in. */
   public Path stateDir() {
     return root.resolve(".thingyan");

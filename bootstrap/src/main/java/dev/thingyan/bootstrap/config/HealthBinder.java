@@ -13,7 +13,7 @@ final class HealthBinder {
   private HealthBinder() {}
 
   static Optional<HealthConfig> health(ConfigNode health) {
-    health.allowOnly(Set.of("checks", "retries", "interval", "timeout"));
+    health.allowOnly(Set.of("checks", "retries", "interval", "timeout", "fail_fast"));
     ConfigNode checksNode = health.get("checks");
     if (!checksNode.present()) {
       checksNode.problem("missing; add at least the app's /health endpoint, e.g."
@@ -24,10 +24,11 @@ final class HealthBinder {
     int retries = health.get("retries").integer(10, 1);
     Duration interval = CoreBinder.duration(health.get("interval"), Duration.ofSeconds(3));
     Duration timeout = CoreBinder.duration(health.get("timeout"), Duration.ofSeconds(5));
+    boolean failFast = health.get("fail_fast").bool(true);
     if (!checksNode.present()) {
       return Optional.empty();
     }
-    return health.problems().build(() -> new HealthConfig(checks, retries, interval, timeout));
+    return health.problems().build(() -> new HealthConfig(checks, retries, interval, timeout, failFast));
   }
 
   private static Optional<HealthCheck> check(ConfigNode c) {
@@ -38,7 +39,7 @@ final class HealthBinder {
       case "database" -> Optional.of(c.allowOnly(Set.of("type")))
           .map(n -> (HealthCheck) new HealthCheck.Database());
       case "command" -> c.allowOnly(Set.of("type", "run")).get("run")
-          .required("the command to run, e.g. php artisan queue:ping")
+          .required("the command to run, e.g. php artisan schedule:list")
           .flatMap(run -> c.problems().build(() -> new HealthCheck.Command(run)));
       default -> {
         c.get("type").problem("'" + t + "' is not a check; expected http, database or command");

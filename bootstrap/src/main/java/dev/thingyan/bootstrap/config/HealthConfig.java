@@ -7,9 +7,19 @@ import java.util.Objects;
 /**
  * The {@code health} section: checks run after a swap (and after a rollback), each retried up to
  * {@code retries} times, {@code interval} apart, each attempt bounded by {@code timeout}.
+ *
+ * @param failFast {@code health.fail_fast} (default true): an answer that proves the release
+ *     broken (a 500, a 4xx, the wrong version) ends the wait at once; only "not ready yet"
+ *     (refused, timeout, 502/503/504) is retried
  */
 public record HealthConfig(List<HealthCheck> checks, int retries, Duration interval,
-    Duration timeout) {
+    Duration timeout, boolean failFast) {
+
+  /** With fail-fast on. */
+  public HealthConfig(List<HealthCheck> checks, int retries, Duration interval, Duration timeout) {
+    this(checks, retries, interval, timeout, true);
+  }
+
   public HealthConfig {
     checks = List.copyOf(checks);
     Objects.requireNonNull(interval, "health.interval");

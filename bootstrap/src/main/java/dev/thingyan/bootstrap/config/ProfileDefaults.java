@@ -20,7 +20,22 @@ final class ProfileDefaults {
   static final String MIGRATIONS_PENDING = "out=$(php artisan migrate:status --no-ansi 2>&1)"
       + " || exit 0; printf '%s\\n' \"$out\" | grep -Eq 'Pending|\\| No '";
 
+  /**
+   * Laravel's gate with thingyan's bypass: {@code GET /<secret>} sets the cookie the health probes
+   * send, so checks behind the gate (a rollback's, a {@code maintenance_required} update's) see
+   * the app while guests get 503 with {@code Retry-After: 60}.
+   */
+  static final String LARAVEL_DOWN = "php artisan down --retry=60 --secret=\"$THINGYAN_GATE_SECRET\"";
+
+  /** What Laravel's own {@code down} leaves in the release (through the shared storage/). */
+  static final String LARAVEL_DOWN_MARKER = "storage/framework/down";
+
   private ProfileDefaults() {}
+
+  /** @return the file the profile's app leaves while it is down by its own gate */
+  static Optional<String> appGateMarker(Profile profile) {
+    return profile == Profile.LARAVEL ? Optional.of(LARAVEL_DOWN_MARKER) : Optional.empty();
+  }
 
   static List<HookCommand> hooks(AppConfig app, HookPhase phase) {
     return switch (app.profile()) {
@@ -41,7 +56,7 @@ final class ProfileDefaults {
       case MIGRATE -> List.of(new HookCommand("php artisan migrate --force", Duration.ofMinutes(30),
           Optional.of(MIGRATIONS_PENDING)));
       case POST_SWAP -> postSwap(app);
-      case MAINTENANCE_ON -> List.of(cmd("php artisan down --retry=60", 2));
+      case MAINTENANCE_ON -> List.of(cmd(LARAVEL_DOWN, 2));
       case MAINTENANCE_OFF -> List.of(cmd("php artisan up", 2));
       case PREVIEW -> List.of();
     };

@@ -8,9 +8,11 @@ import dev.thingyan.ports.in.QueryRuns;
 import dev.thingyan.ports.in.RecoverRuns;
 import dev.thingyan.ports.in.ResolveBlock;
 import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.in.SwitchGate;
 import dev.thingyan.ports.in.UpdateCheck;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.GateStatus;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunEvent;
 import dev.thingyan.ports.model.RunId;
@@ -44,6 +46,8 @@ final class FakeSystem implements ThingyanSystem {
   Map<RunId, QueryRuns.Detail> details = new HashMap<>();
   List<BackupRecord> backups = List.of();
   Supplier<BackupRecord> backup = () -> { throw new IllegalStateException("no backup set"); };
+  /** What {@code gate off} does: answers the gate's state, or throws (a refusal). */
+  Supplier<GateStatus> lowerGate = () -> GateStatus.DOWN;
 
   /** Tells the listeners, as the journal would while a run goes on. */
   void emit(RunEvent event) {
@@ -79,6 +83,28 @@ final class FakeSystem implements ThingyanSystem {
     return (Actor actor, String reason) -> {
       requests.add(actor + " " + reason);
       return Runs.run("r-9", RunState.ROLLBACK_FAILED);
+    };
+  }
+
+  @Override
+  public SwitchGate switchGate() {
+    return new SwitchGate() {
+      @Override
+      public GateStatus raise(Actor actor, String reason) {
+        requests.add("gate on " + actor + " " + reason);
+        return new GateStatus(true, Optional.of(reason), false);
+      }
+
+      @Override
+      public GateStatus lower(Actor actor, String reason) {
+        requests.add("gate off " + actor + " " + reason);
+        return lowerGate.get();
+      }
+
+      @Override
+      public GateStatus status() {
+        return status.gate();
+      }
     };
   }
 

@@ -39,7 +39,7 @@ class OutputTest {
 
     JsonNode json = new ObjectMapper().readTree(cli.out());
     assertThat(json.fieldNames()).toIterable()
-        .containsExactly("current", "active", "blocking", "last", "maintenance");
+        .containsExactly("current", "active", "blocking", "last", "maintenance", "gate", "not_offered");
     assertThat(json.get("current").get("dir").asText()).isEqualTo("/srv/pms/releases/1.3.0-20260413053304");
     assertThat(json.get("current").get("version").asText()).isEqualTo("1.3.0");
     assertThat(json.get("active").isNull()).isTrue();
@@ -53,6 +53,8 @@ class OutputTest {
     assertThat(last.get("requested_by").asText()).isEqualTo("cli:tester");
     assertThat(last.get("options").get("allow_downgrade").asBoolean()).isFalse();
     assertThat(json.get("maintenance").asBoolean()).isFalse();
+    assertThat(json.get("gate").get("up").asBoolean()).isFalse();
+    assertThat(json.get("gate").get("app_gate_without_flag").asBoolean()).isFalse();
   }
 
   @Test

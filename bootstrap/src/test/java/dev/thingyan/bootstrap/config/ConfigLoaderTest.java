@@ -53,10 +53,19 @@ class ConfigLoaderTest {
     assertThat(config.health().retries()).isEqualTo(10);
     assertThat(config.health().interval()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.health().timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.health().failFast()).isTrue();
     assertThat(config.prechecks().minFreeDiskBytes()).isEqualTo(2_000_000_000L);
     assertThat(config.database().jdbcUrl()).isEqualTo("jdbc:sqlite:" + dir.resolve("db.sqlite"));
     assertThat(((SourceConfig.GitHub) config.source()).apiUrl()).hasToString("https://api.github.com");
     assertThat(config.hooks().phases().values()).allMatch(java.util.List::isEmpty);
+  }
+
+  @Test
+  void failFastCanBeTurnedOff() {
+    ThingyanConfig config = ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.MINIMAL.replace(
+        "checks: [{type: database}]", "checks: [{type: database}]\n  fail_fast: false")));
+
+    assertThat(config.health().failFast()).isFalse();
   }
 
   @Test

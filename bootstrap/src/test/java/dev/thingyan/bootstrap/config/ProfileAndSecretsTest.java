@@ -39,7 +39,10 @@ class ProfileAndSecretsTest {
     assertThat(c.hooks().of(HookPhase.MIGRATE).get(0).onlyIf().orElseThrow()).contains("migrate:status");
     assertThat(runs(c, HookPhase.POST_SWAP))
         .isEqualTo("php artisan queue:restart | sudo systemctl reload php8.2-fpm");
-    assertThat(runs(c, HookPhase.MAINTENANCE_ON)).isEqualTo("php artisan down --retry=60");
+    assertThat(runs(c, HookPhase.MAINTENANCE_ON))
+        .isEqualTo("php artisan down --retry=60 --secret=\"$THINGYAN_GATE_SECRET\"");
+    assertThat(c.app().appGateMarker()).contains("storage/framework/down");
+    assertThat(c.health().failFast()).isTrue();
     assertThat(runs(c, HookPhase.MAINTENANCE_OFF)).isEqualTo("php artisan up");
     assertThat(c.hooks().of(HookPhase.PREVIEW)).isEmpty();
   }

@@ -118,6 +118,31 @@ final class Sandbox implements AutoCloseable {
     }
   }
 
+  /** Runs {@code thingyan --lang en COMMAND…} in its own JVM on this sandbox's configuration, to its end. */
+  CliProcess.Result cli(String name, String... command) {
+    try (CliProcess p = CliProcess.start(dir, name, env.configFile(), command)) {
+      return p.await();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while " + name + " ran", e);
+    }
+  }
+
+  /** @return what is left under {@code .thingyan/downloads/}, sorted */
+  List<String> downloads() {
+    Path downloads = env.appRoot().resolve(".thingyan/downloads");
+    if (!Files.isDirectory(downloads)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(downloads)) {
+      return list.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   boolean maintenanceFlag() {
     return Files.exists(env.appRoot().resolve(".thingyan/maintenance"));
   }

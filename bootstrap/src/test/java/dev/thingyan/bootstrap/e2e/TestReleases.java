@@ -54,6 +54,8 @@ final class TestReleases {
     private final SampleEdition files;
     private final String version;
     private String brokenHealth;
+    private int brokenStatus = 503;
+    private boolean maintenanceRequired;
     private MinisignSigner signedBy = signer;
     private boolean signed = true;
     private UnaryOperator<String> editSums = UnaryOperator.identity();
@@ -68,6 +70,19 @@ final class TestReleases {
     /** Its {@code /health} answers 503 with this reason, like {@link SampleEdition#V3}. */
     Recipe brokenHealth(String why) {
       this.brokenHealth = why;
+      return this;
+    }
+
+    /** Its {@code /health} answers {@code status} (e.g. 500: a release that runs and is broken). */
+    Recipe brokenHealth(String why, int status) {
+      this.brokenHealth = why;
+      this.brokenStatus = status;
+      return this;
+    }
+
+    /** Its release.json says {@code maintenance_required: true}. */
+    Recipe maintenanceRequired() {
+      this.maintenanceRequired = true;
       return this;
     }
 
@@ -106,7 +121,8 @@ final class TestReleases {
         Path dir = Files.createDirectories(out.resolve(tag + "-" + System.nanoTime()));
         Path tree = SampleApp.writeRelease(files, Files.createTempDirectory(out, ".tree-"));
         Files.writeString(tree.resolve("config/app.properties"), "version=" + version + "\n"
-            + (brokenHealth == null ? "" : "health.broken=" + brokenHealth + "\n"));
+            + (brokenHealth == null ? "" : "health.broken=" + brokenHealth + "\n"
+                + "health.broken_status=" + brokenStatus + "\n"));
         Path pkg = dir.resolve("app-" + version + ".tar.gz");
         tarGz(tree, "app-" + version, rawEntries, pkg);
         Path manifest = Files.writeString(dir.resolve("release.json"), manifest());
@@ -132,6 +148,7 @@ final class TestReleases {
       List<String> migrations = files.migrations();
       return "{\"schema_version\": \"" + migrations.get(migrations.size() - 1) + "\","
           + " \"requires_migration\": " + version.equals(files.version()) + ","
+          + (maintenanceRequired ? " \"maintenance_required\": true," : "")
           + " \"upgrade_from\": \">=1.0.0\"}\n";
     }
   }

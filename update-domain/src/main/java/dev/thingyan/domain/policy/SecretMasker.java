@@ -14,11 +14,25 @@ public final class SecretMasker {
   private static final Pattern CREDENTIALS = Pattern.compile(
       "(?i)(authorization:\\s*(bearer|basic|token)\\s+)\\S+|(://[^/\\s:@]+:)[^@\\s/]+@");
 
-  private final List<String> secrets;
+  private volatile List<String> secrets;
 
   /** @param secrets values to mask; values shorter than 4 characters are ignored (too common) */
   public SecretMasker(Collection<String> secrets) {
-    this.secrets = secrets.stream()
+    this.secrets = sorted(secrets.stream());
+  }
+
+  /**
+   * Masks {@code secret} from now on too: a value made while running (the maintenance gate's
+   * bypass secret), which no configuration names.
+   */
+  public synchronized void remember(String secret) {
+    if (secret != null && !secrets.contains(secret)) {
+      secrets = sorted(java.util.stream.Stream.concat(secrets.stream(), java.util.stream.Stream.of(secret)));
+    }
+  }
+
+  private static List<String> sorted(java.util.stream.Stream<String> values) {
+    return values
         .filter(s -> s != null && s.length() >= 4)
         .sorted(Comparator.comparingInt(String::length).reversed())
         .distinct()

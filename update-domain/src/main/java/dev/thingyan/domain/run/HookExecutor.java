@@ -39,7 +39,7 @@ final class HookExecutor {
     void log(LogLevel level, String step, String line);
   }
 
-  private int run(HookLog rec, HookPhase phase, String step, Path dir, Map<String, String> env) {
+  int run(HookLog rec, HookPhase phase, String step, Path dir, Map<String, String> env) {
     List<HookCommand> hooks = settings.hooks(phase);
     Map<String, String> fullEnv = new java.util.HashMap<>(env);
     fullEnv.put("THINGYAN_PHASE", phase.key());

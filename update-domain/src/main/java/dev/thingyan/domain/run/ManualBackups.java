@@ -4,10 +4,7 @@ import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupKind;
 import dev.thingyan.ports.model.BackupRecord;
-import dev.thingyan.ports.model.HookPhase;
 import dev.thingyan.ports.out.BackupException;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +16,9 @@ import java.util.function.LongConsumer;
  * maintenance gate while the database is replaced.
  */
 final class ManualBackups {
+
+  /** How a restore's gate reason begins: a later restore may lift a gate an earlier one left up. */
+  static final String RESTORE_GATE = "restore of backup ";
 
   private final RunServices s;
 
@@ -66,34 +66,35 @@ final class ManualBackups {
     BackupRecord backup = find(backupId);
     s.backups.verify(backup);
     s.audit("system.backup.restore_started", actor, Map.of("backup_id", backupId));
-    Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
     // the gate first, then the safety dump: what the app writes until the gate is up is in the
     // safety backup, and nothing after it (a safety dump taken before the gate would lose what
     // was written while it ran)
-    s.ports.workspace().setMaintenanceFlag(true, "restore of backup " + backupId + " by " + actor);
-    s.hooks.runQuietly(HookPhase.MAINTENANCE_ON, dir, env(backupId, dir));
+    // a gate already up for another reason (an admin's, a failed rollback's) is left up: it comes
+    // down only through `gate off` or `resolve`, which first check the app's health. One an earlier
+    // restore left up (it failed halfway) is this restore's to lift.
+    java.util.Optional<String> upFor = s.gate.up() ? java.util.Optional.of(s.gate.status().reason().orElse(""))
+        : java.util.Optional.empty();
+    boolean ownGate = upFor.map(r -> r.startsWith(RESTORE_GATE)).orElse(true);
+    gateOn(ownGate ? RESTORE_GATE + backupId + " by " + actor : upFor.get(), backupId);
     sweep(actor);
     BackupRecord safety;
     try {
       safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
     } catch (RuntimeException e) {
       // nothing was replaced: the app comes back as it was
-      s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
-      s.ports.workspace().setMaintenanceFlag(false, "");
+      if (ownGate) gateOff(backupId);
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "reason",
           s.masker.mask("the safety backup failed, nothing was restored: " + RunRecorder.describe(e))));
       throw e;
     }
     try {
       s.backups.restore(backup, progress);
-      s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
-      s.ports.workspace().setMaintenanceFlag(false, "");
+      if (ownGate) gateOff(backupId);
     } catch (RuntimeException e) {
       boolean unchanged = s.ports.dumper().restoreIsAtomic();
       if (unchanged) {
         // nothing was replaced: the app comes back as it was
-        s.hooks.runQuietly(HookPhase.MAINTENANCE_OFF, dir, env(backupId, dir));
-        s.ports.workspace().setMaintenanceFlag(false, "");
+        if (ownGate) gateOff(backupId);
       }
       String reason = s.masker.mask(RunRecorder.describe(e));
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "safety_backup_id",
@@ -122,10 +123,19 @@ final class ManualBackups {
         "no backup " + backupId + " is recorded; `thingyan backups` lists them"));
   }
 
-  private Map<String, String> env(String backupId, Path dir) {
-    Map<String, String> env = new HashMap<>();
-    env.put("THINGYAN_APP_ROOT", s.ports.workspace().root().toString());
-    env.put("THINGYAN_CURRENT", dir.toString());
+  // a failing hook fails the restore (the database is not replaced while the app may serve)
+  private void gateOn(String reason, String backupId) {
+    s.gate.raise(QUIET, "maintenance_on", reason, env(backupId));
+  }
+
+  private void gateOff(String backupId) {
+    s.gate.lower(QUIET, "maintenance_off", env(backupId));
+  }
+
+  private static final HookExecutor.HookLog QUIET = (level, step, line) -> {};
+
+  private Map<String, String> env(String backupId) {
+    Map<String, String> env = s.gate.appEnv();
     env.put("THINGYAN_BACKUP_ID", backupId);
     return env;
   }

@@ -12,7 +12,6 @@ import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunKind;
 import dev.thingyan.ports.model.StepRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -90,7 +89,7 @@ final class Rollback {
       rec.step("rollback_health", () -> StepResult.done(null, s.health.check(rec, "rollback_health", run.fromVersion())));
       maintenanceOff(rec, run);
     }
-    rec.step("cleanup", () -> cleanup(rec, run), "staging removed");
+    rec.step("cleanup", () -> cleanup(rec, run), "the failed release's folder and the downloads removed");
     String reason = run.reason().orElse("the update failed");
     rec.transition(FAILED, run.fromVersion().map(v -> "rolled back to " + v).orElse("rolled back") + ": " + reason);
     s.audit("system.rollback.completed", rec.refresh(), reason);
@@ -164,10 +163,8 @@ final class Rollback {
 
   private void maintenanceOn(RunRecorder rec, Run run) {
     rec.step("maintenance_on", () -> {
-      s.ports.workspace().setMaintenanceFlag(true, "rollback of run " + run.id());
       try {
-        Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
-        s.hooks.run(rec, HookPhase.MAINTENANCE_ON, "maintenance_on", dir, s.hookEnv(run, dir));
+        s.gate.raise(rec::log, "maintenance_on", "rollback of run " + run.id(), s.hookEnv(run, s.gate.dir()));
       } catch (StepFailedException e) {
         rec.log(LogLevel.WARN, "maintenance_on", e.getMessage() + " (the rollback goes on)");
       }
@@ -175,30 +172,28 @@ final class Rollback {
     });
   }
 
+  // called only after the rollback's health check passed through the gate
   private void maintenanceOff(RunRecorder rec, Run run) {
     rec.step("maintenance_off", () -> {
-      Path dir = s.ports.workspace().current().map(c -> c.dir()).orElse(s.ports.workspace().root());
-      s.hooks.run(rec, HookPhase.MAINTENANCE_OFF, "maintenance_off", dir, s.hookEnv(run, dir));
-      s.ports.workspace().setMaintenanceFlag(false, "");
+      s.gate.lower(rec::log, "maintenance_off", s.hookEnv(run, s.gate.dir()));
       return StepResult.done(null, "maintenance gate off");
     });
   }
 
   private void cleanup(RunRecorder rec, Run run) {
-    run.releaseDir().filter(Files::exists).filter(d -> !s.isCurrent(Optional.of(d)))
-        .filter(d -> run.previousReleaseDir().map(p -> !RunServices.same(p, d)).orElse(true))
-        .ifPresent(d -> s.ports.workspace().discard(d));
-    s.deleteQuietly(rec, s.ports.workspace().downloadDir(run.id().value()));
-    // an interrupted download stays for the next run to resume; a finished one is of no more use
-    if (stepSucceeded(s.ports.journal().steps(run.id()), "download")) {
-      run.targetVersion().ifPresent(v -> s.deleteQuietly(rec, s.packageDir(v)));
-    }
+    new Housekeeping(s).afterRollback(rec, run, stepSucceeded(s.ports.journal().steps(run.id()), "download"));
   }
 
   private Run fail(RunRecorder rec, String why) {
     String reason = "rollback failed: " + why + ". Updates are blocked: repair the app, then run "
         + "`thingyan resolve --reason \"what you did\"`";
     s.ports.journal().setReason(rec.run().id(), reason);
+    try {
+      // at every ending: the failed release's folder (unless still current) and the downloads go
+      cleanup(rec, rec.refresh());
+    } catch (RuntimeException e) {
+      // the journal itself may be what failed; the transition below says what matters
+    }
     rec.refresh();
     rec.transition(ROLLBACK_FAILED, reason);
     s.audit("system.rollback.failed", rec.refresh(), reason);

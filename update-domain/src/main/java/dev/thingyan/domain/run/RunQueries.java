@@ -1,6 +1,9 @@
 package dev.thingyan.domain.run;
 
+import dev.thingyan.domain.policy.FailedReleases;
 import dev.thingyan.ports.in.QueryRuns;
+import dev.thingyan.ports.model.FailedRelease;
+import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunId;
 import java.util.List;
@@ -11,16 +14,22 @@ final class RunQueries implements QueryRuns {
 
   private static final int MAX_EVENTS = 100_000;
   private final CorePorts ports;
+  private final GateKeeper gate;
 
-  RunQueries(CorePorts ports) {
+  RunQueries(CorePorts ports, GateKeeper gate) {
     this.ports = ports;
+    this.gate = gate;
   }
 
   @Override
   public Status status() {
     List<Run> last = ports.journal().history(1);
-    return new Status(ports.workspace().current(), ports.journal().findUnfinished(),
-        ports.journal().findBlocking(), last.stream().findFirst(), ports.workspace().maintenanceFlag());
+    var g = gate.status();
+    Optional<InstalledRelease> current = ports.workspace().current();
+    List<FailedRelease> failed = FailedReleases.of(ports.journal().stagedUpdates(), ports.journal()::steps);
+    List<FailedRelease> notOffered = FailedReleases.newerThan(failed, current.flatMap(InstalledRelease::version));
+    return new Status(current, ports.journal().findUnfinished(),
+        ports.journal().findBlocking(), last.stream().findFirst(), g.up(), g, notOffered);
   }
 
   @Override

@@ -32,6 +32,7 @@ final class RunServices {
   final SecretMasker masker;
   final HookExecutor hooks;
   final HealthGate health;
+  final GateKeeper gate;
   final BackupService backups;
   final RunLocks locks;
   final ReleaseVerifier verifier;
@@ -42,7 +43,8 @@ final class RunServices {
     this.settings = settings;
     this.masker = new SecretMasker(settings.secrets());
     this.hooks = new HookExecutor(ports.commands(), settings);
-    this.health = new HealthGate(ports.healthProbes(), settings.health());
+    this.gate = new GateKeeper(ports.workspace(), masker, hooks, settings.appGateMarker());
+    this.health = new HealthGate(ports.healthProbes(), settings.health(), gate::bypass);
     this.backups = new BackupService(ports.dumper(), ports.backupStore(), ports.backupCodec(),
         ports.backupCatalog(), ports.clock(), settings.backupTimeout());
     this.locks = new RunLocks(ports.locks(), ports.host(), ports.clock(), settings.lockLease());

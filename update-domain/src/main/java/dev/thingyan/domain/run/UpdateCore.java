@@ -4,6 +4,7 @@ import static dev.thingyan.ports.model.RunState.CHECKING;
 import static dev.thingyan.ports.model.RunState.ROLLBACK_RUNNING;
 
 import dev.thingyan.domain.backup.EarlyBackup;
+import dev.thingyan.domain.policy.FailedReleases;
 import dev.thingyan.domain.policy.ReleaseSelection;
 import dev.thingyan.ports.in.ApplyUpdate;
 import dev.thingyan.ports.in.BackupDatabase;
@@ -12,11 +13,14 @@ import dev.thingyan.ports.in.QueryRuns;
 import dev.thingyan.ports.in.RecoverRuns;
 import dev.thingyan.ports.in.ResolveBlock;
 import dev.thingyan.ports.in.RollbackRelease;
+import dev.thingyan.ports.in.SwitchGate;
 import dev.thingyan.ports.in.RunRefusedException;
 import dev.thingyan.ports.in.UpdateCheck;
 import dev.thingyan.ports.in.UpdateRequest;
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.BackupRecord;
+import dev.thingyan.ports.model.GateStatus;
+import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.NewRun;
@@ -32,13 +36,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 
 /**
  * The core's driving ports in one object: check, apply, rollback, resolve, recover, queries and
  * manual backups. Each changing operation holds the run locks for its whole length.
  */
 public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackRelease, ResolveBlock,
-    RecoverRuns, BackupDatabase {
+    RecoverRuns, BackupDatabase, SwitchGate {
 
   private final RunServices s;
   private final Rollback rollback;
@@ -46,6 +51,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   private final Recovery recovery;
   private final RunQueries queries;
   private final ManualBackups manualBackups;
+  private final ManualGate manualGate;
   private final AtomicReference<EarlyBackup> early = new AtomicReference<>();
 
   public UpdateCore(CorePorts ports, UpdateSettings settings) {
@@ -53,8 +59,9 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     this.rollback = new Rollback(s);
     this.update = new UpdateRun(s, rollback);
     this.recovery = new Recovery(s, update, rollback);
-    this.queries = new RunQueries(ports);
+    this.queries = new RunQueries(ports, s.gate);
     this.manualBackups = new ManualBackups(s);
+    this.manualGate = new ManualGate(s);
   }
 
   /** @return the read-only views. */
@@ -69,7 +76,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     Path dir = s.ports.workspace().downloadDir("check-" + RunId.random().value());
     try {
       Prechecks.Report report = s.prechecks.run(current, selection, request.options(), Optional.empty(), dir);
-      return new UpdateCheck(current, selection.release(), report.findings());
+      return new UpdateCheck(current, selection.release(), report.findings(), selection.passedOver());
     } finally {
       s.deleteQuietly(null, dir);
     }
@@ -103,7 +110,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
       if (unfinished.isPresent()) {
         return answer(unfinished.get(), request);
       }
-      refuseWhenBusy();
+      refuseWhenBusy(Repair.ALLOWED);
       return new ManualRollback(s, rollback).start(request);
     }
   }
@@ -133,8 +140,10 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     try (RunLocks.Held locks = s.locks.acquire()) {
       Run run = s.ports.journal().findBlocking().orElseThrow(() ->
           new RunRefusedException("nothing is blocked: no unresolved rollback failure"));
+      // the block goes only with a healthy app, and takes the gate (thingyan's or the app's own) with it
+      boolean lowered = manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
       s.ports.journal().resolve(run.id(), actor, reason);
-      s.ports.workspace().setMaintenanceFlag(false, "");
+      if (lowered) s.audit("system.gate.off", actor, Map.of("reason", "resolve of run " + run.id()));
       s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason)));
       return s.ports.journal().find(run.id()).orElseThrow();
     }
@@ -193,7 +202,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   public BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
     dropEarlyBackup();
     try (RunLocks.Held locks = s.locks.acquire()) {
-      refuseWhenBusy();
+      refuseWhenBusy(Repair.ALLOWED);
       return manualBackups.restore(actor, backupId, progress);
     }
   }
@@ -208,8 +217,49 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     return s.ports.backupCatalog().list();
   }
 
+  @Override
+  public GateStatus raise(Actor actor, String reason) {
+    requireReason(reason);
+    dropEarlyBackup();
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy(Repair.ALLOWED);
+      return manualGate.raise(actor, reason);
+    }
+  }
+
+  @Override
+  public GateStatus lower(Actor actor, String reason) {
+    requireReason(reason);
+    dropEarlyBackup();
+    try (RunLocks.Held locks = s.locks.acquire()) {
+      refuseWhenBusy(Repair.ALLOWED);
+      return manualGate.lower(actor, reason);
+    }
+  }
+
+  @Override
+  public GateStatus status() {
+    return s.gate.status();
+  }
+
+  private static void requireReason(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("reason: say why (it is kept in the audit trail)");
+    }
+  }
+
+  /**
+   * Whether an operation may run while updates are blocked by a {@code rollback_failed} run: the
+   * repairs an admin makes before {@code resolve} (a restore, a rollback, the gate) may.
+   */
+  private enum Repair { ALLOWED, REFUSED }
+
   private void refuseWhenBusy() {
-    s.ports.journal().findBlocking().ifPresent(r -> {
+    refuseWhenBusy(Repair.REFUSED);
+  }
+
+  private void refuseWhenBusy(Repair repair) {
+    if (repair == Repair.REFUSED) s.ports.journal().findBlocking().ifPresent(r -> {
       throw new RunRefusedException("updates are blocked: run " + r.id() + " ended in rollback_failed ("
           + r.reason().orElse("no reason recorded") + "). Repair, then `thingyan resolve --reason \"...\"`");
     });
@@ -221,6 +271,11 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     });
   }
 
+  private static String passedOver(FailedRelease f) {
+    return f.version() + " failed on " + f.failedAt() + " (run " + f.runId() + ", "
+        + f.endedAs().wireName() + ") and is not offered again; `thingyan apply " + f.version() + "` to retry";
+  }
+
   private Selection select(UpdateRequest request, Optional<Version> current) {
     try {
       if (request.version().isPresent()) {
@@ -230,10 +285,14 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
         return r.map(x -> Selection.of(x, "release " + x.tag() + " requested"))
             .orElseGet(() -> Selection.none("release " + wanted + " was not found in " + s.ports.source().describe()));
       }
-      return ReleaseSelection.newest(s.ports.source().releases(), current, request.options().allowPreRelease())
-          .map(r -> Selection.of(r, "newest release: " + r.tag()))
-          .orElseGet(() -> Selection.none("no release newer than " + current.map(Version::toString).orElse("nothing")
-              + " in " + s.ports.source().describe()));
+      List<FailedRelease> failed = FailedReleases.of(s.ports.journal().stagedUpdates(), s.ports.journal()::steps);
+      ReleaseSelection.Choice choice = ReleaseSelection.newest(s.ports.source().releases(), current,
+          request.options().allowPreRelease(), failed);
+      String skipped = choice.passedOver().stream().map(UpdateCore::passedOver).collect(Collectors.joining("; "));
+      String reason = choice.release().map(r -> "newest release: " + r.tag())
+          .orElseGet(() -> "no release newer than " + current.map(Version::toString).orElse("nothing")
+              + " in " + s.ports.source().describe()) + (skipped.isEmpty() ? "" : " (" + skipped + ")");
+      return new Selection(choice.release(), reason, choice.passedOver());
     } catch (ReleaseSourceException e) {
       return Selection.none(e.getMessage());
     }

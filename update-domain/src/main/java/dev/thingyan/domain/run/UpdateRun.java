@@ -128,10 +128,11 @@ final class UpdateRun {
   private void maintenance(RunRecorder rec, boolean on, Run run, java.util.Map<String, String> env) {
     HookPhase phase = on ? HookPhase.MAINTENANCE_ON : HookPhase.MAINTENANCE_OFF;
     rec.step(phase.key(), () -> {
-      Path dir = workspace.current().map(c -> c.dir()).orElse(workspace.root());
-      if (on) workspace.setMaintenanceFlag(true, "release " + run.targetVersion().orElse(null) + " requires maintenance");
-      s.hooks.run(rec, phase, phase.key(), dir, env);
-      if (!on) workspace.setMaintenanceFlag(false, "");
+      if (on) {
+        s.gate.raise(rec::log, phase.key(), "release " + run.targetVersion().orElse(null) + " requires maintenance", env);
+      } else {
+        s.gate.lower(rec::log, phase.key(), env);
+      }
       return StepResult.done(null, "maintenance gate " + (on ? "on" : "off"));
     });
   }

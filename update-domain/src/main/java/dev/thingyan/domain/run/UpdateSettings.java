@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,9 @@ import java.util.Set;
  * @param health retries and interval of the health check
  * @param agentVersion this thingyan's version, for {@code min_agent_version}
  * @param secrets values masked wherever run output is recorded
+ * @param appGateMarker the file, relative to the current release, that the app's own maintenance
+ *     mode leaves (Laravel: {@code storage/framework/down}); when it exists without thingyan's
+ *     flag, someone put the app down by hand
  */
 public record UpdateSettings(
     Map<HookPhase, List<HookCommand>> hooks,
@@ -38,7 +42,17 @@ public record UpdateSettings(
     HealthPolicy health,
     Duration lockLease,
     Version agentVersion,
-    Set<String> secrets) {
+    Set<String> secrets,
+    Optional<String> appGateMarker) {
+
+  /** Without an app gate marker. */
+  public UpdateSettings(Map<HookPhase, List<HookCommand>> hooks, List<String> sharedPaths,
+      List<String> packageAssetGlobs, boolean requireSignature, ExtractionLimits extractionLimits,
+      long minFreeDiskBytes, int keepReleases, int keepBackups, Duration backupTimeout,
+      HealthPolicy health, Duration lockLease, Version agentVersion, Set<String> secrets) {
+    this(hooks, sharedPaths, packageAssetGlobs, requireSignature, extractionLimits, minFreeDiskBytes,
+        keepReleases, keepBackups, backupTimeout, health, lockLease, agentVersion, secrets, Optional.empty());
+  }
 
   public UpdateSettings {
     Map<HookPhase, List<HookCommand>> copy = new EnumMap<>(HookPhase.class);
@@ -53,6 +67,7 @@ public record UpdateSettings(
     Objects.requireNonNull(lockLease, "lockLease");
     Objects.requireNonNull(agentVersion, "agentVersion");
     secrets = Set.copyOf(secrets);
+    Objects.requireNonNull(appGateMarker, "appGateMarker");
     if (minFreeDiskBytes < 0) throw new IllegalArgumentException("minFreeDiskBytes must not be negative");
     if (keepReleases < 2) throw new IllegalArgumentException("keepReleases must be at least 2");
     if (keepBackups < 3) throw new IllegalArgumentException("keepBackups must be at least 3 (the spec keeps the last 3 backups at least)");
@@ -66,11 +81,19 @@ public record UpdateSettings(
   /**
    * How the health check retries: a new release gets {@code attempts} tries, {@code interval}
    * apart, to answer every probe.
+   *
+   * @param failFast end the wait at the first answer that proves the release broken (a 500, the
+   *     wrong version); only "not ready yet" answers are retried
    */
-  public record HealthPolicy(int attempts, Duration interval) {
+  public record HealthPolicy(int attempts, Duration interval, boolean failFast) {
     public HealthPolicy {
       if (attempts < 1) throw new IllegalArgumentException("health attempts must be at least 1");
       Objects.requireNonNull(interval, "interval");
+    }
+
+    /** With fail-fast on (the default). */
+    public HealthPolicy(int attempts, Duration interval) {
+      this(attempts, interval, true);
     }
   }
 }

@@ -162,6 +162,11 @@ final class FakeRunJournal implements RunJournal {
   }
 
   @Override
+  public List<Run> stagedUpdates() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public List<Run> history(int limit) {
     throw new UnsupportedOperationException();
   }

@@ -1,5 +1,7 @@
 package dev.thingyan.ports.in;
 
+import dev.thingyan.ports.model.FailedRelease;
+import dev.thingyan.ports.model.GateStatus;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunEvent;
@@ -23,14 +25,43 @@ public interface QueryRuns {
    * @param active the run not yet ended, if any
    * @param blocking the unresolved {@code rollback_failed} run, if any
    * @param last the newest run
+   * @param maintenance thingyan's maintenance flag is up (the same as {@code gate.up()})
+   * @param gate the maintenance gate: the flag, its reason, an app put down by hand
+   * @param notOffered versions newer than the current one whose installation failed: the automatic
+   *     choice passes them over until named explicitly (newest first)
    */
   record Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
-      Optional<Run> last, boolean maintenance) {
+      Optional<Run> last, boolean maintenance, GateStatus gate, List<FailedRelease> notOffered) {
     public Status {
       Objects.requireNonNull(current, "current");
       Objects.requireNonNull(active, "active");
       Objects.requireNonNull(blocking, "blocking");
       Objects.requireNonNull(last, "last");
+      Objects.requireNonNull(gate, "gate");
+      if (gate.up() != maintenance) {
+        throw new IllegalArgumentException("maintenance and gate.up must agree");
+      }
+      notOffered = List.copyOf(notOffered);
+    }
+
+    /** With only the flag known and no failed release passed over. */
+    public Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
+        Optional<Run> last, boolean maintenance) {
+      this(current, active, blocking, last, maintenance,
+          new GateStatus(maintenance, Optional.empty(), false), List.of());
+    }
+
+    /** With the gate known and no failed release passed over. */
+    public Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
+        Optional<Run> last, boolean maintenance, GateStatus gate) {
+      this(current, active, blocking, last, maintenance, gate, List.of());
+    }
+
+    /** With only the flag known. */
+    public Status(Optional<InstalledRelease> current, Optional<Run> active, Optional<Run> blocking,
+        Optional<Run> last, boolean maintenance, List<FailedRelease> notOffered) {
+      this(current, active, blocking, last, maintenance,
+          new GateStatus(maintenance, Optional.empty(), false), notOffered);
     }
   }
 

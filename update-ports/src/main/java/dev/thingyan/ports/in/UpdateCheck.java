@@ -1,5 +1,6 @@
 package dev.thingyan.ports.in;
 
+import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.Release;
 import dev.thingyan.ports.model.Version;
 import java.util.List;
@@ -10,13 +11,21 @@ import java.util.Optional;
  * The answer to a check: what is serving, what would be installed, and each precheck's finding.
  *
  * @param candidate empty when no newer compatible release exists
+ * @param passedOver newer releases the automatic choice skipped because their installation failed
+ *     (newest first); each is installed only when named ({@code apply 1.2.0})
  */
 public record UpdateCheck(Optional<Version> current, Optional<Release> candidate,
-    List<PrecheckFinding> findings) {
+    List<PrecheckFinding> findings, List<FailedRelease> passedOver) {
   public UpdateCheck {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(candidate, "candidate");
     findings = List.copyOf(findings);
+    passedOver = List.copyOf(passedOver);
+  }
+
+  /** A check that passed nothing over. */
+  public UpdateCheck(Optional<Version> current, Optional<Release> candidate, List<PrecheckFinding> findings) {
+    this(current, candidate, findings, List.of());
   }
 
   /** @return true when a candidate exists and no blocking precheck failed. */

@@ -2,13 +2,15 @@ package dev.thingyan.ports.out;
 
 import dev.thingyan.ports.model.ExtractionLimits;
 import dev.thingyan.ports.model.ExtractionResult;
+import dev.thingyan.ports.model.GateBypass;
 import dev.thingyan.ports.model.InstalledRelease;
+import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.Version;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The app's folder layout (Deployer/Envoyer compatible):
@@ -59,19 +61,37 @@ public interface ReleaseWorkspace {
   void discard(Path releaseDir);
 
   /**
-   * Deletes the oldest release folders beyond the newest {@code keep}, never {@code current}
-   * nor any folder in {@code protect}.
+   * Deletes these release folders (the caller's retention chose them), never {@code current}
+   * whatever the caller asked: the link on disk is the truth. A folder that is not in
+   * {@code releases/}, is already gone, or cannot be deleted is skipped (and logged).
    *
    * @return the folders deleted
    */
-  List<Path> prune(int keep, Set<Path> protect);
+  List<Path> prune(Collection<Path> releaseDirs);
 
   /** @return usable bytes on the app root's file system. */
   long usableBytes();
 
-  /** Creates or removes the maintenance flag file {@code .thingyan/maintenance} (with the reason). */
+  /**
+   * Creates or removes the maintenance flag file {@code .thingyan/maintenance} (with the reason).
+   * Raising through this method keeps no bypass: prefer {@link #raiseMaintenanceFlag}.
+   */
   void setMaintenanceFlag(boolean on, String reason);
 
   /** @return true when the maintenance flag file exists. */
   boolean maintenanceFlag();
+
+  /**
+   * Raises the maintenance flag with the gate's bypass secret. The file is readable by its owner
+   * only (the secret lets anyone past the gate) and written whole, then renamed into place.
+   * The default keeps no secret (for workspaces that cannot keep one).
+   */
+  default void raiseMaintenanceFlag(String reason, GateBypass bypass) {
+    setMaintenanceFlag(true, reason);
+  }
+
+  /** @return the raised flag with its reason and bypass, or empty when the gate is down */
+  default Optional<MaintenanceFlag> readMaintenanceFlag() {
+    return maintenanceFlag() ? Optional.of(new MaintenanceFlag("", Optional.empty())) : Optional.empty();
+  }
 }

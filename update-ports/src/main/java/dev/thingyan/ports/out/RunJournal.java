@@ -71,6 +71,13 @@ public interface RunJournal {
   /** @return the newest completed update run: its release is the last known good one. */
   Optional<Run> findLastCompleted();
 
+  /**
+   * @return every update run that recorded a release folder (its staging was created), newest
+   *     first, whatever its state: which folders served as a completed update's release and which
+   *     only ever held a failed one, and which versions failed when installed
+   */
+  List<Run> stagedUpdates();
+
   /** @return runs, newest first. */
   List<Run> history(int limit);
 

@@ -49,17 +49,30 @@ public final class HttpHealthProbe implements Probe {
     return "http " + target.url().getRawPath();
   }
 
+  /**
+   * Not ready (asked again): no answer (refused, timeout), or 502/503/504 (a proxy without its
+   * backend, an app starting or behind its gate). Broken (not asked again when fail-fast is on):
+   * any other unexpected 4xx/5xx, or the wrong version.
+   */
   @Override
   public ProbeResult probe(ProbeContext context) {
     String request = "GET " + target.display();
-    ProbeHttp.Outcome outcome = http.get(target);
+    HttpTarget t = target;
+    String note = "";
+    if (context.gate().isPresent()) {
+      GateCookies.Pass pass = GateCookies.pass(http, target, context.gate().get());
+      t = pass.target();
+      note = pass.note();
+    }
+    ProbeHttp.Outcome outcome = http.get(t);
     if (outcome instanceof ProbeHttp.Failure f) {
-      return ProbeResult.failed(request + ": " + f.reason());
+      return ProbeResult.failed(request + ": " + f.reason() + note);
     }
     ProbeHttp.Answer answer = (ProbeHttp.Answer) outcome;
-    String got = request + " -> " + answer.status();
+    String got = request + " -> " + answer.status() + note;
     if (!expectedStatuses.contains(answer.status())) {
-      return ProbeResult.failed(got + " (expected " + expected() + ")" + excerpt(answer.body()));
+      String detail = got + " (expected " + expected() + ")" + excerpt(answer.body());
+      return notReady(answer.status()) ? ProbeResult.failed(detail) : ProbeResult.broken(detail);
     }
     Optional<Version> want = context.expectedVersion();
     if (versionCheck == VersionCheck.NONE) {
@@ -68,10 +81,15 @@ public final class HttpHealthProbe implements Probe {
     if (versionCheck == VersionCheck.CONTAINS) {
       return want.isEmpty() || answer.body().contains(want.get().toString())
           ? ProbeResult.ok(got + want.map(v -> ", body contains " + v).orElse(""))
-          : ProbeResult.failed(got + ", but the body does not contain " + want.get()
-              + ": the new release may not be serving yet");
+          : ProbeResult.broken(got + ", but the body does not contain " + want.get()
+              + ": the new release is not the one serving");
     }
     return new ReportedVersion(answer.body()).judge(got, want);
+  }
+
+  /** A status that says "not up yet" rather than "broken": gateways without a backend, 503. */
+  static boolean notReady(int status) {
+    return status == 502 || status == 503 || status == 504 || status < 400;
   }
 
   private String expected() {

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,16 @@ final class ProbeHttp {
    *
    * @param location the Location header of a redirect, or empty
    */
-  record Answer(int status, String body, URI uri, String location) implements Outcome {}
+  record Answer(int status, String body, URI uri, String location, List<String> setCookies)
+      implements Outcome {
+    Answer {
+      setCookies = List.copyOf(setCookies);
+    }
+
+    Answer(int status, String body, URI uri, String location) {
+      this(status, body, uri, location, List.of());
+    }
+  }
 
   /** No usable answer; {@code reason} reads after "GET url: ". */
   record Failure(String reason) implements Outcome {}
@@ -64,6 +74,11 @@ final class ProbeHttp {
             + "; start it with -D" + RESTRICTED + "=" + name.toLowerCase(java.util.Locale.ROOT), e);
       }
     });
+  }
+
+  /** One GET of exactly {@code uri} (a redirect is returned, not followed), with the target's headers. */
+  Outcome getOnce(HttpTarget target, URI uri) {
+    return once(target, uri, System.nanoTime() + target.timeout().toNanos());
   }
 
   Outcome get(HttpTarget target) {
@@ -100,7 +115,7 @@ final class ProbeHttp {
     try {
       HttpResponse<String> r = future.get(left, TimeUnit.NANOSECONDS);
       return new Answer(r.statusCode(), r.body(), uri,
-          r.headers().firstValue("Location").orElse(""));
+          r.headers().firstValue("Location").orElse(""), r.headers().allValues("Set-Cookie"));
     } catch (TimeoutException e) {
       future.cancel(true);
       return new Failure("timeout after " + human(target.timeout()));

@@ -33,7 +33,8 @@ final class ReportedVersion {
     if (want.isEmpty() || matches(text.get(), want.get())) {
       return ProbeResult.ok(got + ", " + reported);
     }
-    return ProbeResult.failed(got + ", but the body reports " + text.get() + " while "
+    // asked after the post-swap hooks (the app's restart, a PHP-FPM reload): not worth waiting for
+    return ProbeResult.broken(got + ", but the body reports " + text.get() + " while "
         + want.get() + " is expected: the old release (or a cache) is still answering");
   }
 

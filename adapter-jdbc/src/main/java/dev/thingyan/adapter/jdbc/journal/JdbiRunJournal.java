@@ -195,6 +195,11 @@ public final class JdbiRunJournal implements RunJournal {
   }
 
   @Override
+  public List<Run> stagedUpdates() {
+    return jdbi.withHandle(reads::stagedUpdates);
+  }
+
+  @Override
   public List<Run> history(int limit) {
     return jdbi.withHandle(h -> reads.history(h, limit));
   }

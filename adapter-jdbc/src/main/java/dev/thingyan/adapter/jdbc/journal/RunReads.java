@@ -67,6 +67,16 @@ final class RunReads {
             + "'");
   }
 
+  List<Run> stagedUpdates(Handle h) {
+    return h.createQuery(
+            SELECT_RUN
+                + " WHERE kind = '"
+                + JournalSql.wire(RunKind.UPDATE)
+                + "' AND release_dir IS NOT NULL ORDER BY seq DESC")
+        .map(RunRows.RUN)
+        .list();
+  }
+
   List<Run> history(Handle h, int limit) {
     return h.createQuery(SELECT_RUN + " ORDER BY seq DESC LIMIT :limit")
         .bind("limit", requireLimit(limit))

@@ -219,6 +219,27 @@ interface RunJournalContract extends JournalFixture {
   }
 
   @Test
+  default void stagedUpdatesAreTheUpdateRunsWithAReleaseFolderNewestFirstInAnyState() {
+    RunJournal runs = journal().runJournal();
+    RunId good = runs.create(Runs.update(clock().advance(Duration.ofDays(1)))).id();
+    runs.setReleaseDir(good, Path.of("/srv/app/releases/1.0.0-20260101000000"));
+    Runs.walk(runs, good, Runs.TO_COMPLETED);
+    RunId noStaging = runs.create(Runs.update(clock().advance(Duration.ofDays(1)))).id();
+    Runs.walk(runs, noStaging, RunState.CHECKING, RunState.PRECHECK_FAILED);
+    RunId broken = runs.create(Runs.update(clock().advance(Duration.ofDays(1)))).id();
+    runs.setReleaseDir(broken, Path.of("/srv/app/releases/1.2.0-20260103000000"));
+    Runs.walk(runs, broken, Runs.TO_ROLLBACK_FAILED);
+    RunId rollback = runs.create(Runs.rollback(clock().advance(Duration.ofDays(1)))).id();
+    runs.setReleaseDir(rollback, Path.of("/srv/app/releases/1.0.0-20260101000000"));
+    RunId running = runs.create(Runs.update(clock().advance(Duration.ofDays(1)))).id();
+    runs.setReleaseDir(running, Path.of("/srv/app/releases/1.3.0-20260105000000"));
+
+    assertThat(runs.stagedUpdates()).extracting(Run::id).containsExactly(running, broken, good);
+    assertThat(runs.stagedUpdates().get(1).releaseDir())
+        .contains(Path.of("/srv/app/releases/1.2.0-20260103000000"));
+  }
+
+  @Test
   default void historyIsNewestFirstAndLimited() {
     RunJournal runs = journal().runJournal();
     List<RunId> created = new ArrayList<>();

@@ -1,6 +1,8 @@
 package dev.thingyan.adapter.storage.release;
 
 import dev.thingyan.adapter.storage.owner.Ownership;
+import dev.thingyan.ports.model.GateBypass;
+import dev.thingyan.ports.model.MaintenanceFlag;
 import dev.thingyan.ports.model.ExtractionLimits;
 import dev.thingyan.ports.model.ExtractionResult;
 import dev.thingyan.ports.model.InstalledRelease;
@@ -14,11 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,22 +163,33 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   }
 
   @Override
-  public List<Path> prune(int keep, Set<Path> protect) {
-    if (keep < 0) {
-      throw new IllegalArgumentException("keep must not be negative, was " + keep);
-    }
-    Set<Path> kept = protect.stream().map(p -> p.toAbsolutePath().normalize())
-        .collect(Collectors.toSet());
-    current().ifPresent(c -> kept.add(c.dir()));
-    List<InstalledRelease> all = installed();
+  public List<Path> prune(Collection<Path> releaseDirs) {
+    Optional<Path> live = current().map(InstalledRelease::dir);
     List<Path> deleted = new ArrayList<>();
-    for (int i = all.size() - 1; i >= keep; i--) { // oldest first
-      Path dir = all.get(i).dir();
-      if (!kept.contains(dir) && tryDelete(dir)) {
-        deleted.add(dir);
+    for (Path asked : releaseDirs) {
+      Optional<Path> dir = releaseFolder(asked);
+      if (dir.isEmpty()) {
+        continue;
+      }
+      if (live.isPresent() && live.get().equals(dir.get())) {
+        LOG.warn("not pruning {}: it is the current release", dir.get());
+      } else if (tryDelete(dir.get())) {
+        deleted.add(dir.get());
       }
     }
     return deleted;
+  }
+
+  /** @return the folder as {@code releases/<name>}, or empty (logged) when it is not one now */
+  private Optional<Path> releaseFolder(Path asked) {
+    try {
+      return Optional.of(releases.require(asked));
+    } catch (IllegalArgumentException e) {
+      if (Files.exists(asked, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        LOG.warn("not pruning {}: {}", asked, e.getMessage());
+      }
+      return Optional.empty();
+    }
   }
 
   @Override
@@ -194,6 +206,16 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   @Override
   public boolean maintenanceFlag() {
     return state.maintenance();
+  }
+
+  @Override
+  public void raiseMaintenanceFlag(String reason, GateBypass bypass) {
+    state.raiseMaintenance(reason, bypass);
+  }
+
+  @Override
+  public Optional<MaintenanceFlag> readMaintenanceFlag() {
+    return state.readMaintenance();
   }
 
   /**

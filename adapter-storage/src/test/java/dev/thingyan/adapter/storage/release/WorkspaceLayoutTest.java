@@ -3,6 +3,7 @@ package dev.thingyan.adapter.storage.release;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.thingyan.ports.model.GateBypass;
 import dev.thingyan.ports.model.InstalledRelease;
 import dev.thingyan.ports.model.Version;
 import dev.thingyan.ports.out.FaultPoints;
@@ -10,10 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,20 +80,40 @@ class WorkspaceLayoutTest {
   }
 
   @Test
-  void prunesOldestFirstKeepingTheNewestCurrentAndProtected() {
+  void prunesExactlyTheFoldersItIsGivenButNeverCurrent() throws IOException {
     Path r1 = workspace.prepareStaging(Version.parse("1.0.0"), AT);
     Path r2 = workspace.prepareStaging(Version.parse("1.1.0"), AT.plusSeconds(60));
     Path r3 = workspace.prepareStaging(Version.parse("1.2.0"), AT.plusSeconds(120));
-    Path r4 = workspace.prepareStaging(Version.parse("1.3.0"), AT.plusSeconds(180));
-    Path r5 = workspace.prepareStaging(Version.parse("1.4.0"), AT.plusSeconds(240));
-    Path r6 = workspace.prepareStaging(Version.parse("1.5.0"), AT.plusSeconds(300));
+    Path r4 = workspace.prepareStaging(Version.parse("1.2.0"), AT.plusSeconds(180));
+    Files.writeString(Files.createDirectories(r3.resolve("vendor/pkg")).resolve("a.php"), "<?php\n");
+    Files.createSymbolicLink(r4.resolve("storage"), root.resolve("shared")); // a shared link: only the link goes
+    Files.createDirectories(root.resolve("shared/logs"));
     workspace.activate(r2);
 
-    List<Path> deleted = workspace.prune(2, Set.of(r4));
+    List<Path> deleted = workspace.prune(List.of(r3, r2, r4));
 
-    assertThat(deleted).containsExactly(r1, r3);
-    assertThat(workspace.installed()).extracting(InstalledRelease::dir).containsExactly(r6, r5, r4, r2);
-    assertThatThrownBy(() -> workspace.prune(-1, Set.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(deleted).containsExactly(r3, r4);
+    assertThat(workspace.installed()).extracting(InstalledRelease::dir).containsExactly(r2, r1);
+    assertThat(workspace.current()).map(InstalledRelease::dir).contains(r2);
+    assertThat(root.resolve("shared/logs")).isDirectory();
+  }
+
+  @Test
+  void prunesAFolderSpelledThroughAnotherPathButNothingOutsideReleases() throws IOException {
+    Path r1 = workspace.prepareStaging(Version.parse("1.0.0"), AT);
+    Path r2 = workspace.prepareStaging(Version.parse("1.1.0"), AT.plusSeconds(60));
+    Path alias = Files.createSymbolicLink(tmp.resolve("alias"), root);
+    Path outside = Files.createDirectories(tmp.resolve("elsewhere/1.0.0-20250102030405"));
+    Path shared = Files.createDirectories(root.resolve("shared"));
+
+    List<Path> deleted = workspace.prune(List.of(alias.resolve("releases").resolve(r1.getFileName()),
+        outside, shared, root.resolve("releases/gone-already"), root.resolve("releases/../shared")));
+
+    assertThat(deleted).containsExactly(r1);
+    assertThat(workspace.installed()).extracting(InstalledRelease::dir).containsExactly(r2);
+    assertThat(outside).isDirectory();
+    assertThat(shared).isDirectory();
+    assertThat(workspace.prune(List.of())).isEmpty();
   }
 
   @Test
@@ -104,6 +125,24 @@ class WorkspaceLayoutTest {
     workspace.setMaintenanceFlag(false, "done");
     assertThat(workspace.maintenanceFlag()).isFalse();
     workspace.setMaintenanceFlag(false, "already off");
+  }
+
+  @Test
+  void keepsTheGatesBypassWithTheFlagReadableByItsOwnerOnly() throws IOException {
+    GateBypass bypass = new GateBypass("AbCdEfGhIjKlMnOpQrStUvWx-_01");
+    workspace.raiseMaintenanceFlag("rollback of run r1\nsecond line", bypass);
+
+    Path flag = root.resolve(".thingyan/maintenance");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(flag))).isEqualTo("rw-------");
+    assertThat(workspace.maintenanceFlag()).isTrue();
+    assertThat(workspace.readMaintenanceFlag()).hasValueSatisfying(f -> {
+      assertThat(f.reason()).isEqualTo("rollback of run r1 second line");
+      assertThat(f.bypass()).contains(bypass);
+    });
+    workspace.setMaintenanceFlag(false, "");
+    assertThat(workspace.readMaintenanceFlag()).isEmpty();
+    workspace.setMaintenanceFlag(true, "an older flag, no bypass");
+    assertThat(workspace.readMaintenanceFlag()).hasValueSatisfying(f -> assertThat(f.bypass()).isEmpty());
   }
 
   @Test

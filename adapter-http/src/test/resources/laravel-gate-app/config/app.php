@@ -1,0 +1,25 @@
+<?php
+return [
+    'name' => 'gate-test',
+    'env' => 'production',
+    'debug' => false,
+    'url' => 'http://127.0.0.1',
+    'key' => 'base64:'.base64_encode(str_repeat('k', 32)),
+    'cipher' => 'AES-256-CBC',
+    'locale' => 'en',
+    'fallback_locale' => 'en',
+    'providers' => [
+        Illuminate\Foundation\Providers\FoundationServiceProvider::class,
+        Illuminate\Foundation\Providers\ConsoleSupportServiceProvider::class,
+        Illuminate\Filesystem\FilesystemServiceProvider::class,
+        Illuminate\Cache\CacheServiceProvider::class,
+        Illuminate\Database\DatabaseServiceProvider::class,
+        Illuminate\Queue\QueueServiceProvider::class,
+        Illuminate\Bus\BusServiceProvider::class,
+        Illuminate\Translation\TranslationServiceProvider::class,
+        Illuminate\View\ViewServiceProvider::class,
+        Illuminate\Cookie\CookieServiceProvider::class,
+        Illuminate\Encryption\EncryptionServiceProvider::class,
+        App\RouteServiceProvider::class,
+    ],
+];

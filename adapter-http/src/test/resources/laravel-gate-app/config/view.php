@@ -1,0 +1,2 @@
+<?php
+return ['paths' => [], 'compiled' => realpath(storage_path('framework/views'))];
