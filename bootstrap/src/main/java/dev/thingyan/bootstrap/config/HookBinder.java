@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Binds {@code hooks.<phase>}: each entry a command string or {@code {run, timeout, only_if}}. A
+ * Binds {@code hooks.<phase>}: each entry a command string or {@code {run, timeout, only_if, runs_as}}. A
  * phase that is not configured takes the profile's default; {@code phase: []} turns it off.
  */
 final class HookBinder {
@@ -44,10 +44,23 @@ final class HookBinder {
     if (!entry.isMapping()) {
       return entry.text().map(run -> new HookCommand(run, DEFAULT_TIMEOUT, Optional.empty()));
     }
-    entry.allowOnly(Set.of("run", "timeout", "only_if"));
+    entry.allowOnly(Set.of("run", "timeout", "only_if", "runs_as"));
     Optional<String> run = entry.get("run").required("give the command, e.g. php artisan config:cache");
     Duration timeout = CoreBinder.duration(entry.get("timeout"), DEFAULT_TIMEOUT);
     Optional<String> onlyIf = entry.get("only_if").text();
-    return run.map(r -> new HookCommand(r, timeout, onlyIf));
+    HookCommand.RunsAs runsAs = runsAs(entry.get("runs_as"));
+    return run.map(r -> new HookCommand(r, timeout, onlyIf, runsAs));
+  }
+
+  /** {@code runs_as: app} (default: as app.user when set) or {@code thingyan} (a service reload). */
+  private static HookCommand.RunsAs runsAs(ConfigNode node) {
+    return node.text().map(t -> switch (t) {
+      case "app" -> HookCommand.RunsAs.APP;
+      case "thingyan" -> HookCommand.RunsAs.THINGYAN;
+      default -> {
+        node.problem("'" + t + "' is not valid; expected app (as app.user) or thingyan (as thingyan's own user)");
+        yield HookCommand.RunsAs.APP;
+      }
+    }).orElse(HookCommand.RunsAs.APP);
   }
 }

@@ -41,7 +41,7 @@ final class ProfileDefaults {
     return switch (app.profile()) {
       case LARAVEL -> laravel(app, phase);
       case JVM_SERVICE -> phase == HookPhase.POST_SWAP
-          ? List.of(cmd("sudo systemctl restart " + app.service().orElseThrow(), 2))
+          ? List.of(service("sudo systemctl restart " + app.service().orElseThrow()))
           : List.of();
       case GENERIC -> List.of();
     };
@@ -65,8 +65,13 @@ final class ProfileDefaults {
   // OPcache and the realpath cache keep serving the old release's files until PHP-FPM reloads
   private static List<HookCommand> postSwap(AppConfig app) {
     List<HookCommand> commands = new ArrayList<>(List.of(cmd("php artisan queue:restart", 2)));
-    app.phpFpmReload().ifPresent(reload -> commands.add(cmd(reload, 2)));
+    app.phpFpmReload().ifPresent(reload -> commands.add(service(reload)));
     return commands;
+  }
+
+  /** A service reload or restart: thingyan's own privileges, not the app user's. */
+  private static HookCommand service(String run) {
+    return new HookCommand(run, Duration.ofMinutes(2), Optional.empty(), HookCommand.RunsAs.THINGYAN);
   }
 
   private static HookCommand cmd(String run, int minutes) {

@@ -39,6 +39,9 @@ class ProfileAndSecretsTest {
     assertThat(c.hooks().of(HookPhase.MIGRATE).get(0).onlyIf().orElseThrow()).contains("migrate:status");
     assertThat(runs(c, HookPhase.POST_SWAP))
         .isEqualTo("php artisan queue:restart | sudo systemctl reload php8.2-fpm");
+    // the app's command as app.user, the PHP-FPM reload with thingyan's own privileges
+    assertThat(c.hooks().of(HookPhase.POST_SWAP)).extracting(HookCommand::runsAs)
+        .containsExactly(HookCommand.RunsAs.APP, HookCommand.RunsAs.THINGYAN);
     assertThat(runs(c, HookPhase.MAINTENANCE_ON))
         .isEqualTo("php artisan down --retry=60 --secret=\"$THINGYAN_GATE_SECRET\"");
     assertThat(c.app().appGateMarker()).contains("storage/framework/down");
@@ -62,6 +65,19 @@ class ProfileAndSecretsTest {
   }
 
   @Test
+  void aHookSaysWhosePrivilegesItNeedsAndAWrongAnswerIsNamed() {
+    String base = ConfigFiles.MINIMAL.replace("root: /srv/pms", "root: /srv/pms\n  profile: laravel");
+    ThingyanConfig c = load(base + "hooks:\n  post_swap:\n    - php artisan queue:restart\n"
+        + "    - run: systemctl reload php8.2-fpm\n      runs_as: thingyan\n");
+    assertThat(c.hooks().of(HookPhase.POST_SWAP)).extracting(HookCommand::runsAs)
+        .containsExactly(HookCommand.RunsAs.APP, HookCommand.RunsAs.THINGYAN);
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(base
+        + "hooks:\n  post_swap:\n    - run: systemctl reload php8.2-fpm\n      runs_as: root\n"));
+    assertThat(e.getMessage()).contains("runs_as").contains("'root' is not valid");
+  }
+
+  @Test
   void jvmServiceNeedsItsUnitAndRestartsItAfterTheSwap() {
     String jvm = ConfigFiles.MINIMAL.replace("root: /srv/pms", "root: /srv/pms\n  profile: jvm-service");
     ConfigException e = catchThrowableOfType(ConfigException.class, () -> load(jvm));
@@ -69,6 +85,7 @@ class ProfileAndSecretsTest {
 
     ThingyanConfig c = load(jvm.replace("jvm-service", "jvm-service\n  service: pms.service"));
     assertThat(runs(c, HookPhase.POST_SWAP)).isEqualTo("sudo systemctl restart pms.service");
+    assertThat(c.hooks().of(HookPhase.POST_SWAP).get(0).runsAs()).isEqualTo(HookCommand.RunsAs.THINGYAN);
     assertThat(c.app().sharedPaths()).isEmpty();
   }
 

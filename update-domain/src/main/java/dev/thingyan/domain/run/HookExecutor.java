@@ -50,7 +50,7 @@ final class HookExecutor {
         continue;
       }
       rec.log(LogLevel.INFO, step, "$ " + hook.run());
-      CommandResult r = commands.run(hook.run(), dir, fullEnv, hook.timeout(),
+      CommandResult r = runner(hook).run(hook.run(), dir, fullEnv, hook.timeout(),
           (stderr, line) -> rec.log(stderr ? LogLevel.WARN : LogLevel.INFO, step, "  " + line));
       if (!r.succeeded()) {
         throw new StepFailedException(step, r.timedOut()
@@ -62,8 +62,12 @@ final class HookExecutor {
     return ran;
   }
 
+  private CommandRunner runner(HookCommand hook) {
+    return hook.runsAs() == HookCommand.RunsAs.THINGYAN ? commands.asSelf() : commands;
+  }
+
   private boolean condition(HookLog rec, String step, HookCommand hook, Path dir, Map<String, String> env) {
-    CommandResult r = commands.run(hook.onlyIf().get(), dir, env, hook.timeout(),
+    CommandResult r = runner(hook).run(hook.onlyIf().get(), dir, env, hook.timeout(),
         (stderr, line) -> rec.log(LogLevel.DEBUG, step, "  (only_if) " + line));
     return r.succeeded();
   }

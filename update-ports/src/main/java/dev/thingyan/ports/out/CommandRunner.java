@@ -17,6 +17,14 @@ public interface CommandRunner {
   CommandResult run(String command, Path workDir, Map<String, String> env, Duration timeout,
       OutputSink output);
 
+  /**
+   * @return a runner whose commands run as this process's own user, whatever user this one runs
+   *     its commands as (for {@link dev.thingyan.ports.model.HookCommand.RunsAs#THINGYAN} hooks)
+   */
+  default CommandRunner asSelf() {
+    return this;
+  }
+
   /** Receives a command's output lines. */
   @FunctionalInterface
   interface OutputSink {

@@ -65,6 +65,11 @@ public final class ShellCommandRunner implements CommandRunner {
   }
 
   @Override
+  public CommandRunner asSelf() {
+    return runAs.isEmpty() ? this : new ShellCommandRunner();
+  }
+
+  @Override
   public CommandResult run(String command, Path workDir, Map<String, String> env,
       Duration timeout, OutputSink output) {
     Objects.requireNonNull(command, "command");

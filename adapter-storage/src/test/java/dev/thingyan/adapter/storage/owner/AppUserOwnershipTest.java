@@ -70,6 +70,20 @@ class AppUserOwnershipTest {
   }
 
   @Test
+  void aServiceHookKeepsThingyansOwnUserWhileAppHooksSwitch() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("reload"));
+    var runner = ShellCommandRunner.runningAs(wwwData, self);
+    List<String> out = new ArrayList<>();
+
+    CommandResult app = runner.run("id -un", dir, Map.of(), Duration.ofSeconds(20), (err, line) -> out.add(line));
+    CommandResult service = runner.asSelf().run("id -un", dir, Map.of(), Duration.ofSeconds(20),
+        (err, line) -> out.add(line));
+
+    assertThat(app.succeeded() && service.succeeded()).as(out.toString()).isTrue();
+    assertThat(out).containsExactly("www-data", self.name());
+  }
+
+  @Test
   void aTimedOutHookAsTheAppUserIsKilledWithItsChildren() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("slow"));
     long start = System.nanoTime();
