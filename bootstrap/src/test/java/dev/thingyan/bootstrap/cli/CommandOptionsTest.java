@@ -80,6 +80,11 @@ class CommandOptionsTest {
     assertThat(cli.err()).contains("--reason");
     assertThat(cli.run("resolve", "--reason", "restored the database by hand")).isZero();
     assertThat(cli.system.requests).containsExactly("cli:tester restored the database by hand");
+    assertThat(cli.out()).doesNotContain("gate stays up");
+
+    assertThat(cli.run("resolve", "--reason", "the next release repairs it", "--keep-gate", "--lang", "en")).isZero();
+    assertThat(cli.system.requests).endsWith("cli:tester the next release repairs it (keep gate)");
+    assertThat(cli.out()).contains("The maintenance gate stays up");
   }
 
   @Test

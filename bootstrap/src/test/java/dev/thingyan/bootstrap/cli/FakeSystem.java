@@ -80,8 +80,8 @@ final class FakeSystem implements ThingyanSystem {
 
   @Override
   public ResolveBlock resolveBlock() {
-    return (Actor actor, String reason) -> {
-      requests.add(actor + " " + reason);
+    return (Actor actor, String reason, boolean keepGate) -> {
+      requests.add(actor + " " + reason + (keepGate ? " (keep gate)" : ""));
       return Runs.run("r-9", RunState.ROLLBACK_FAILED);
     };
   }

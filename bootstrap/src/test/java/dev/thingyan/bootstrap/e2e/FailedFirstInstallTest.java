@@ -39,13 +39,16 @@ class FailedFirstInstallTest {
     Path failed = UpdateFlowTest.realPath(first.releaseDir().orElseThrow());
     assertThat(sandbox.current()).contains(failed);
     assertThat(sandbox.downloads()).isEmpty();
-    sandbox.system.resolveBlock().resolve(Sandbox.ADMIN, "e2e: a good release follows");
+    // the app never worked: its repair is the next release, so the block goes and the gate stays
+    sandbox.system.resolveBlock().resolve(Sandbox.ADMIN, "e2e: a good release follows", true);
+    assertThat(sandbox.maintenanceFlag()).isTrue();
 
     sandbox.env.server().publish(sandbox.releases.of(SampleEdition.V1, "1.0.1").build());
     Run good = sandbox.apply(null, RunOptions.DEFAULT);
 
     assertThat(good.state()).as(() -> sandbox.log(good)).isEqualTo(RunState.COMPLETED);
     assertThat(sandbox.health()).startsWith("200 ").contains("\"app_version\":\"1.0.1\"");
+    assertThat(sandbox.maintenanceFlag()).as("lowered once 1.0.1 answered healthy").isFalse();
     assertThat(failed).doesNotExist();
     assertThat(sandbox.releaseFolders()).singleElement().asString().startsWith("1.0.1-");
     assertThat(sandbox.log(good)).contains("removed failed releases: [" + failed.getFileName() + "]");

@@ -70,7 +70,8 @@ class FailedReleaseTest {
       assertThat(run.releaseDir().orElseThrow()).as("attempt %d: the failed release's folder", attempt).doesNotExist();
       assertThat(sandbox.releaseFolders()).as("attempt %d", attempt).noneMatch(f -> f.startsWith("1.2.0-"));
       assertThat(sandbox.downloads()).as("attempt %d: downloads left", attempt).isEmpty();
-      sandbox.system.resolveBlock().resolve(Sandbox.ADMIN, "e2e: attempt " + attempt + " looked at");
+      // 1.1.0 stays broken on purpose: the block goes, the gate stays up
+      sandbox.system.resolveBlock().resolve(Sandbox.ADMIN, "e2e: attempt " + attempt + " looked at", true);
     }
     assertThat(sandbox.releaseFolders()).hasSize(2).allMatch(f -> f.startsWith("1.0.0-") || f.startsWith("1.1.0-"));
   }

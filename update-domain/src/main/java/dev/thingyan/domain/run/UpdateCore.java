@@ -132,7 +132,7 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   }
 
   @Override
-  public Run resolve(Actor actor, String reason) {
+  public Run resolve(Actor actor, String reason, boolean keepGate) {
     dropEarlyBackup();
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("reason: say what was repaired (it is kept in the audit trail)");
@@ -140,11 +140,13 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     try (RunLocks.Held locks = s.locks.acquire()) {
       Run run = s.ports.journal().findBlocking().orElseThrow(() ->
           new RunRefusedException("nothing is blocked: no unresolved rollback failure"));
-      // the block goes only with a healthy app, and takes the gate (thingyan's or the app's own) with it
-      boolean lowered = manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
+      // the block goes only with a healthy app, and takes the gate (thingyan's or the app's own)
+      // with it; or, asked to keep the gate, the block goes and the gate stays up
+      boolean lowered = !keepGate && manualGate.lowerWhenHealthy("resolve of run " + run.id() + " by " + actor);
       s.ports.journal().resolve(run.id(), actor, reason);
       if (lowered) s.audit("system.gate.off", actor, Map.of("reason", "resolve of run " + run.id()));
-      s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason)));
+      s.audit("system.update.resolved", actor, Map.of("run_id", run.id().value(), "reason", s.masker.mask(reason),
+          "gate", keepGate ? "kept up" : lowered ? "lowered" : "was down"));
       return s.ports.journal().find(run.id()).orElseThrow();
     }
   }

@@ -128,6 +128,27 @@ class UpdateCoreGateTest {
   }
 
   @Test
+  void resolveAskedToKeepTheGateClearsTheBlockOfAnUnhealthyAppAndLeavesTheGateUp() {
+    GateWorld world = new GateWorld(dir.resolve("current"));
+    UpdateCore core = core(world);
+    Run blocked = blocking();
+    when(world.journal.findBlocking()).thenReturn(Optional.of(blocked));
+    when(world.journal.find(blocked.id())).thenReturn(Optional.of(blocked));
+    core.raise(ADMIN, "left up by the failed first install");
+    world.health = n -> ProbeResult.broken("GET /health -> 500");
+
+    core.resolve(ADMIN, "the next release is the repair", true);
+
+    verify(world.journal).resolve(blocked.id(), ADMIN, "the next release is the repair");
+    assertThat(world.workspace.maintenanceFlag()).as("the gate stays up").isTrue();
+    assertThat(world.ran).extracting(GateWorld.Ran::command).doesNotContain("up");
+    assertThat(world.audit).last().satisfies(e -> {
+      assertThat(e.action()).isEqualTo("system.update.resolved");
+      assertThat(e.attributes()).containsEntry("gate", "kept up");
+    });
+  }
+
+  @Test
   void whileBlockedRepairsAreAllowedButUpdatesAreNot() {
     GateWorld world = new GateWorld(dir.resolve("current"));
     UpdateCore core = core(world);
