@@ -102,6 +102,7 @@ class InstallGuideTest {
     AppDb db = new AppDb(DB_NAME);
     dropDatabase();
     try (DemoReleaseServer github = new DemoReleaseServer("acme", "sample-pms");
+        GuideGitHub api = new GuideGitHub(github.apiBase(), github.repository());
         GuideSite site = new GuideSite(g)) {
       Runtime.getRuntime().addShutdownHook(new Thread(site::close, "guide-site-stop"));
       Map<String, String> overrides = new LinkedHashMap<>();
@@ -113,8 +114,9 @@ class InstallGuideTest {
       overrides.put("DB_PASSWORD", HexFormat.of().formatHex(random(12)));
       overrides.put("THINGYAN_JAR", jar.toString());
       overrides.put("PMS_REPO", github.repository());
-      overrides.put("GITHUB_API_URL", github.apiBase().toString().replaceAll("/$", ""));
+      overrides.put("GITHUB_API_URL", api.apiBase());
       overrides.put("GITHUB_TOKEN", "github_pat_guide_test_" + HexFormat.of().formatHex(random(8)));
+      overrides.put("GITHUB_ISSUES_TOKEN", "github_pat_guide_issues_" + HexFormat.of().formatHex(random(8)));
       overrides.put("RELEASE_PUB", keys.resolve("release.pub").toString());
       overrides.put("PMS_URL", "http://127.0.0.1:" + site.port);
       overrides.put("BACKUP_DIR", backups.toString());
@@ -181,9 +183,13 @@ class InstallGuideTest {
       // the error reports' unit
       Proc.Result reports = runUnit(site, g, etc.resolve("thingyan-reports.service"));
       assertThat(reports.exit()).as(reports.out()).isZero();
+      assertThat(api.issueRequests).as("reports send asked GitHub for the issues with the issues token")
+          .isNotEmpty().allMatch(a -> a.authorization() != null
+              && a.authorization().endsWith(" " + overrides.get("GITHUB_ISSUES_TOKEN")));
       assertThat(overrides.get("GITHUB_TOKEN")).as("the token never shows")
           .isNotIn(installOut, nightly.out(), reports.out());
-      assertThat(installOut + nightly.out()).doesNotContain(overrides.get("GITHUB_TOKEN"))
+      assertThat(installOut + nightly.out() + reports.out()).doesNotContain(overrides.get("GITHUB_TOKEN"))
+          .doesNotContain(overrides.get("GITHUB_ISSUES_TOKEN"))
           .doesNotContain(overrides.get("DB_PASSWORD"));
     } finally {
       dropDatabase();
