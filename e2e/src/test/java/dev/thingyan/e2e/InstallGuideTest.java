@@ -145,7 +145,7 @@ class InstallGuideTest {
       assertThat(queue.get("User")).isEqualTo(APP_USER);
       assertThat(queue.get("Restart")).isEqualTo("always");
       GuideSite.Supervised worker = site.supervise("pms-queue", queue.get("User"), queue.get("Group"),
-          Path.of(queue.get("WorkingDirectory")), execStart(queue));
+          Path.of(queue.get("WorkingDirectory")), systemdEnv(site, queue.get("User"), "/var/www", execStart(queue)));
       assertThat(versionOfWorker(site, db, Duration.ofSeconds(30))).isEqualTo("1.0.0");
 
       // the nightly update: thingyan-apply.service's ExecStart once 1.1.0 is published
@@ -188,6 +188,13 @@ class InstallGuideTest {
               && a.authorization().endsWith(" " + overrides.get("GITHUB_ISSUES_TOKEN")));
       assertThat(overrides.get("GITHUB_TOKEN")).as("the token never shows")
           .isNotIn(installOut, nightly.out(), reports.out());
+      // the release token reached the API (the listing came through GITHUB_API_URL; the asset
+      // links the listing names point at the release server's own port, which is another host
+      // for thingyan), never the download host a redirect points to
+      assertThat(github.requests()).filteredOn(q -> q.server().equals("api") && q.target().contains("/releases?"))
+          .isNotEmpty().allMatch(q -> q.header("Authorization").orElse("").endsWith(" " + overrides.get("GITHUB_TOKEN")));
+      assertThat(github.requests()).filteredOn(q -> q.server().equals("storage"))
+          .isNotEmpty().allMatch(q -> q.header("Authorization").isEmpty());
       assertThat(installOut + nightly.out() + reports.out()).doesNotContain(overrides.get("GITHUB_TOKEN"))
           .doesNotContain(overrides.get("GITHUB_ISSUES_TOKEN"))
           .doesNotContain(overrides.get("DB_PASSWORD"));
@@ -212,9 +219,21 @@ class InstallGuideTest {
   private static Proc.Result runUnit(GuideSite site, Path g, Path unitFile) throws IOException {
     Map<String, String> unit = unit(unitFile);
     assertThat(unit.get("User")).as(unitFile + " runs as root").isNull();
-    Proc.Result r = Proc.run(Duration.ofMinutes(3), Path.of("/"), env(site, g), execStart(unit));
+    Proc.Result r = Proc.run(Duration.ofMinutes(3), Path.of("/"), Map.of(), systemdEnv(site, "root", "/root",
+        execStart(unit)));
     log(site, unitFile.getFileName() + " ExecStart exit " + r.exit() + " in " + r.took().toMillis() + " ms\n" + r.out());
     return r;
+  }
+
+  /**
+   * {@code command} with the environment systemd gives a service (nothing of the test's own:
+   * {@code env -i}); HOME and USER as systemd sets them for the unit's user.
+   */
+  static List<String> systemdEnv(GuideSite site, String user, String home, List<String> command) {
+    List<String> c = new ArrayList<>(List.of("env", "-i", "PATH=" + site.path(), "LANG=C.UTF-8", "HOME=" + home,
+        "USER=" + user, "LOGNAME=" + user));
+    c.addAll(command);
+    return c;
   }
 
   /** The keys of a systemd unit file (the last one wins, as for every key used here). */
