@@ -219,9 +219,11 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
   }
 
   /**
-   * The shared path itself always (and the folders between it and {@code shared/}); everything in
+   * A shared folder itself always (and the folders between it and {@code shared/}); everything in
    * it only when thingyan just made it: files the app wrote are the app's, and whatever else owns
-   * them is for the write-access precheck to report, not for us to change.
+   * them is for the write-access precheck to report, not for us to change. A shared file that
+   * was there keeps its owner: the admin may keep {@code .env} (the database password) root's and
+   * only readable by the app's group, so that the app cannot rewrite it.
    */
   private void giveShared(Ownership o, Path release, Path relative, boolean created)
       throws IOException {
@@ -236,7 +238,7 @@ public final class FileSystemReleaseWorkspace implements ReleaseWorkspace {
     }
     if (created) {
       o.giveTree(path);
-    } else {
+    } else if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       o.give(path);
     }
   }

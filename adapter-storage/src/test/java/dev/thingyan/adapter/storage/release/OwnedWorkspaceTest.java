@@ -32,6 +32,8 @@ class OwnedWorkspaceTest {
             FileSystems.getDefault().getUserPrincipalLookupService())));
     Files.createDirectories(tmp.resolve("app/shared"));
     Files.writeString(tmp.resolve("app/shared/.env"), "APP_KEY=x");
+    Files.setOwner(tmp.resolve("app/shared/.env"), FileSystems.getDefault().getUserPrincipalLookupService()
+        .lookupPrincipalByName("root"));
     Path archive = TarBuilder.tar().file("artisan", "<?php".getBytes(), 0755)
         .file("bootstrap/cache/.gitignore", "*").file("storage/framework/views/.gitignore", "*")
         .symlink("public/storage", "../storage").writeTo(tmp.resolve("app.tar.gz"));
@@ -47,7 +49,8 @@ class OwnedWorkspaceTest {
       assertThat(all.map(p -> owner(p))).containsOnly("www-data:www-data");
     }
     assertThat(owner(tmp.resolve("app/shared"))).isEqualTo("www-data:www-data");
-    assertThat(owner(tmp.resolve("app/shared/.env"))).isEqualTo("www-data:www-data");
+    // an existing shared file keeps its owner: the install guide keeps .env root:www-data 640
+    assertThat(owner(tmp.resolve("app/shared/.env"))).isEqualTo("root:root");
   }
 
   private static String owner(Path p) {
