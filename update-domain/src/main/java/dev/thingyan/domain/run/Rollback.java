@@ -65,30 +65,40 @@ final class Rollback {
       rec.step(MigrationStatus.SCHEMA_STEP, () -> schemaCheck(run));
       migrations = MigrationStatus.of(s.ports.journal().steps(run.id()));
     }
-    // a gate a release asked for (maintenance_required) must come down even if nothing else changed
-    boolean gate = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
+    // The gate goes up when the database changes (or a release's own gate is up): guests wait
+    // while it does. A rollback of code alone swaps straight back to the known good release, so
+    // the old release answers at once; the gate goes up only if that release then fails its check
+    // (the spec: "enable maintenance gate only if health check fails").
+    boolean touched = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
+    boolean gate = migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
     if (gate) maintenanceOn(rec, run);
-    if (swapped) {
-      Path good = run.previousReleaseDir().orElseThrow(() -> new StepFailedException("rollback_swap",
-          "there is no earlier release to return to (this was the first install)"));
-      swapTo(rec, run, good);
+    try {
+      if (swapped) {
+        Path good = run.previousReleaseDir().orElseThrow(() -> new StepFailedException("rollback_swap",
+            "there is no earlier release to return to (this was the first install)"));
+        swapTo(rec, run, good);
+      }
+      Optional<Boolean> recorded = recordedDecision(s.ports.journal().steps(run.id()));
+      Optional<Boolean> decision = recorded.or(() -> asked);
+      if (migrations == MigrationStatus.UNCERTAIN && decision.isEmpty()) {
+        return awaitDecision(rec);
+      }
+      boolean restore = migrations == MigrationStatus.RAN || (migrations == MigrationStatus.UNCERTAIN && decision.get());
+      if (migrations == MigrationStatus.UNCERTAIN && recorded.isEmpty()) {
+        String chose = "admin chose to " + (restore ? "restore the database" : "keep the database as it is");
+        rec.step(DECISION_STEP, () -> restore ? StepResult.done(null, chose) : StepResult.skipped(null, chose));
+        s.ports.journal().setAwaiting(run.id(), Run.Awaiting.NOTHING, chose);
+      }
+      if (restore) restoreDatabase(rec, run);
+      if (touched) {
+        rec.step("rollback_health", () -> StepResult.done(null, s.health.check(rec, "rollback_health", run.fromVersion())));
+      }
+    } catch (RuntimeException e) {
+      // what serves now is not known to work: the gate goes up before the rollback is declared failed
+      if (touched && !gate) maintenanceOn(rec, run);
+      throw e;
     }
-    Optional<Boolean> recorded = recordedDecision(s.ports.journal().steps(run.id()));
-    Optional<Boolean> decision = recorded.or(() -> asked);
-    if (migrations == MigrationStatus.UNCERTAIN && decision.isEmpty()) {
-      return awaitDecision(rec);
-    }
-    boolean restore = migrations == MigrationStatus.RAN || (migrations == MigrationStatus.UNCERTAIN && decision.get());
-    if (migrations == MigrationStatus.UNCERTAIN && recorded.isEmpty()) {
-      String chose = "admin chose to " + (restore ? "restore the database" : "keep the database as it is");
-      rec.step(DECISION_STEP, () -> restore ? StepResult.done(null, chose) : StepResult.skipped(null, chose));
-      s.ports.journal().setAwaiting(run.id(), Run.Awaiting.NOTHING, chose);
-    }
-    if (restore) restoreDatabase(rec, run);
-    if (gate) {
-      rec.step("rollback_health", () -> StepResult.done(null, s.health.check(rec, "rollback_health", run.fromVersion())));
-      maintenanceOff(rec, run);
-    }
+    if (gate) maintenanceOff(rec, run);
     rec.step("cleanup", () -> cleanup(rec, run), "the failed release's folder and the downloads removed");
     String reason = run.reason().orElse("the update failed");
     rec.transition(FAILED, run.fromVersion().map(v -> "rolled back to " + v).orElse("rolled back") + ": " + reason);
