@@ -46,6 +46,11 @@ final class OptionalArtifacts {
         missing.add(coordinates.getProperty(key, key));
       }
     }
+    if (!loadable("liquibase.analytics.configuration.AnalyticsArgs")) {
+      // the journal's schema update uses it; Maven's nearest-wins lets a host's older Liquibase in
+      missing.add(coordinates.getProperty("liquibase", "org.liquibase:liquibase-core") + " (or newer"
+          + " 4.x; the class path has an older Liquibase than 4.30)");
+    }
     if (!missing.isEmpty()) {
       throw new ConfigurationException(CODE, Reason.of("config.library_missing", "artifacts",
           missing), "this configuration needs " + String.join(", ", missing)
