@@ -25,7 +25,6 @@ import dev.thingyan.ports.out.RunListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The wired system: the core's driving ports, each seen through the {@link PortGuard}, plus what
@@ -143,7 +142,9 @@ final class DefaultSystem implements ThingyanSystem {
 
   @Override
   public Subscription addListener(RunListener listener) {
-    Objects.requireNonNull(listener, "listener");
+    if (listener == null) {
+      throw new ValidationException("addListener: the listener argument is missing (null)");
+    }
     hub.add(listener);
     return () -> hub.remove(listener);
   }
