@@ -3,7 +3,10 @@ package dev.thingyan.bootstrap;
 import java.util.function.LongConsumer;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
 
-/** Entry point of the standalone jar: the system from a configuration file. */
+/**
+ * Entry point of the standalone jar: the system from a configuration file. Unlike an embedding
+ * host, the standalone process opts in to {@code THINGYAN_FAULT} (the crash tests drive it).
+ */
 public final class Standalone {
 
   static {
@@ -17,7 +20,7 @@ public final class Standalone {
 
   /** @return the system wired from a validated configuration */
   public static ThingyanSystem open(ThingyanConfig config) {
-    return ThingyanBuilder.from(config).build();
+    return ThingyanBuilder.from(config).faults(EnvironmentFaults.fromEnvironment()).build();
   }
 
   /**
@@ -25,6 +28,7 @@ public final class Standalone {
    *     opened (see {@link ThingyanBuilder#earlyBackup})
    */
   public static ThingyanSystem openForBackup(ThingyanConfig config, LongConsumer progress) {
-    return ThingyanBuilder.from(config).earlyBackup(progress).build();
+    return ThingyanBuilder.from(config).faults(EnvironmentFaults.fromEnvironment())
+        .earlyBackup(progress).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.thingyan.bootstrap.cli;
 
+import dev.thingyan.ports.error.ValidationException;
 import dev.thingyan.ports.out.BackupException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,7 +26,7 @@ final class BackupVerifyCommand implements Callable<Integer> {
         String summary = s.system.backupDatabase().verify(root.actor(), backupId);
         s.out.println(s.messages.get("verify.done", backupId, summary));
         return ExitCodes.OK;
-      } catch (BackupException | IllegalArgumentException e) {
+      } catch (BackupException | IllegalArgumentException | ValidationException e) {
         root.env.err().println(s.messages.get("error.verify", backupId, root.mask(e.getMessage())));
         return ExitCodes.FAILED;
       }

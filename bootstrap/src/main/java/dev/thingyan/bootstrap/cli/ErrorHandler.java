@@ -1,6 +1,7 @@
 package dev.thingyan.bootstrap.cli;
 
 import dev.thingyan.bootstrap.config.ConfigException;
+import dev.thingyan.ports.error.ConfigurationException;
 import dev.thingyan.ports.in.GateRefusedException;
 import dev.thingyan.ports.in.RunRefusedException;
 import picocli.CommandLine;
@@ -24,6 +25,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     if (e instanceof ConfigException c) {
       root.env.err().println(m.get("error.config", root.configPath().toAbsolutePath()));
       c.problems().forEach(p -> root.env.err().println("  - " + p));
+      return ExitCodes.USAGE;
+    }
+    if (e instanceof ConfigurationException c) {
+      // a configuration the wiring refused (a driver the class path lacks, an app user that does not exist)
+      root.env.err().println(m.get("error.config", root.configPath().toAbsolutePath()));
+      root.env.err().println("  - " + root.mask(c.getMessage()));
       return ExitCodes.USAGE;
     }
     if (e instanceof GateRefusedException g) {

@@ -1,5 +1,6 @@
 package dev.thingyan.bootstrap.cli;
 
+import dev.thingyan.ports.error.ValidationException;
 import dev.thingyan.ports.model.BackupRecord;
 import dev.thingyan.ports.out.BackupException;
 import java.io.Console;
@@ -36,7 +37,7 @@ final class RestoreCommand implements Callable<Integer> {
         BackupRecord safety = s.system.backupDatabase().restore(root.actor(), backupId, new ProgressPrinter(s));
         s.out.println(s.messages.get("restore.done", backupId, safety.backupId()));
         return ExitCodes.OK;
-      } catch (BackupException | IllegalArgumentException e) {
+      } catch (BackupException | IllegalArgumentException | ValidationException e) {
         root.env.err().println(s.messages.get("error.restore", backupId, root.mask(e.getMessage())));
         return ExitCodes.FAILED;
       }

@@ -74,6 +74,30 @@ class DependencyRuleTest {
         .check(classes);
   }
 
+  /**
+   * The library a host embeds (dev.thingyan:thingyan, module library/) holds no CLI and no demo,
+   * and nothing in it reaches for them: they live in this runnable module only.
+   */
+  @Test
+  void theLibraryUsesNeitherTheCliNorTheDemo() {
+    // the folder (reactor) or jar (installed) ThingyanBuilder was loaded from, as a path
+    String library = dev.thingyan.bootstrap.ThingyanBuilder.class.getProtectionDomain()
+        .getCodeSource().getLocation().getPath();
+    com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>
+        inTheLibrary = com.tngtech.archunit.base.DescribedPredicate.describe(
+            "are in the library artifact", c -> c.getSource()
+                .map(s -> s.getUri().toString().contains(library)).orElse(false));
+    org.assertj.core.api.Assertions.assertThat(classes.stream().filter(inTheLibrary).count())
+        .as("library classes found at %s", library).isGreaterThan(20);
+    noClasses().that(inTheLibrary)
+        .should().dependOnClassesThat().resideInAnyPackage("dev.thingyan.bootstrap.cli..",
+            "dev.thingyan.bootstrap.demo..", "picocli..", "org.slf4j.simple..")
+        .check(classes);
+    noClasses().that(inTheLibrary)
+        .should().resideInAnyPackage("dev.thingyan.bootstrap.cli..", "dev.thingyan.bootstrap.demo..")
+        .check(classes);
+  }
+
   @Test
   void noPackageCycles() {
     slices().matching("dev.thingyan.(**)").should().beFreeOfCycles().check(classes);

@@ -166,8 +166,24 @@ final class FakeSystem implements ThingyanSystem {
   }
 
   @Override
-  public void addListener(RunListener listener) {
+  public Subscription addListener(RunListener listener) {
     listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  @Override
+  public void removeListener(RunListener listener) {
+    listeners.remove(listener);
+  }
+
+  @Override
+  public dev.thingyan.ports.in.StartUpdate startUpdate() {
+    throw new UnsupportedOperationException("the CLI runs updates to their end");
+  }
+
+  @Override
+  public dev.thingyan.ports.in.WatchRuns watchRuns() {
+    throw new UnsupportedOperationException("the CLI prints events as they come");
   }
 
   @Override

@@ -8,12 +8,15 @@ import java.util.function.LongConsumer;
 final class ProgressLog implements ReleaseSource.DownloadProgress, LongConsumer {
 
   private static final long UNKNOWN_STEP = 64L << 20;
+  /** A UI's bar moves by 1 % (at least 256 KiB): often enough to look alive, cheap to tell. */
+  private static final long MIN_TICK = 256L << 10;
   private final RunRecorder rec;
   private final String step;
   private final long expected;
   private long nextReport;
   private boolean faulted;
   private boolean finished;
+  private long nextTick;
 
   ProgressLog(RunRecorder rec, String step, long expected) {
     this.rec = rec;
@@ -30,6 +33,10 @@ final class ProgressLog implements ReleaseSource.DownloadProgress, LongConsumer 
       rec.fault(step + ":progress");
     }
     boolean end = size > 0 && done >= size;
+    if (!finished && (done >= nextTick || end)) {
+      rec.progress(step, done, size > 0 ? size : -1);
+      nextTick = done + Math.max(MIN_TICK, size > 0 ? size / 100 : 0);
+    }
     if (finished || (done < nextReport && !end)) {
       return;
     }

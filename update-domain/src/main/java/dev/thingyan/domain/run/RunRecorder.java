@@ -5,6 +5,7 @@ import dev.thingyan.domain.policy.SecretMasker;
 import dev.thingyan.ports.model.LogLevel;
 import dev.thingyan.ports.model.Run;
 import dev.thingyan.ports.model.RunEvent;
+import dev.thingyan.ports.model.RunProgress;
 import dev.thingyan.ports.model.RunState;
 import dev.thingyan.ports.model.StepOutcome;
 import dev.thingyan.ports.out.FaultPoints;
@@ -101,6 +102,15 @@ final class RunRecorder {
   void log(LogLevel level, String step, String message) {
     journal.log(run.id(), level, Optional.ofNullable(step), masker.mask(message));
     publish();
+  }
+
+  /** Tells the listener how far a transfer got (structured, for a UI); not journaled. */
+  void progress(String step, long done, long total) {
+    try {
+      listener.onProgress(new RunProgress(run.id(), step, done, total, 1));
+    } catch (RuntimeException ignored) {
+      // a listener cannot change the run (RunListener's contract)
+    }
   }
 
   void fault(String point) {

@@ -37,7 +37,7 @@ public final class DatabaseDecisionRequiredException extends RunRefusedException
    */
   public DatabaseDecisionRequiredException(String message, Why why, String backupId, String schemaAtBackup,
       String schemaNow, String rollingBackTo) {
-    super(message);
+    super("database_decision_required", message);
     this.why = Objects.requireNonNull(why, "why");
     this.backupId = backupId;
     this.schemaAtBackup = schemaAtBackup;

@@ -20,7 +20,7 @@ public class GateRefusedException extends RunRefusedException {
   private final String detail;
 
   public GateRefusedException(Why why, String detail) {
-    super("the app does not answer healthy, so the maintenance gate stays up: " + detail
+    super("gate_refused", "the app does not answer healthy, so the maintenance gate stays up: " + detail
         + ". Repair the app (e.g. roll back with `thingyan rollback`, or restore a backup), then"
         + " run the command again");
     this.why = Objects.requireNonNull(why, "why");

@@ -2,6 +2,7 @@ package dev.thingyan.ports.in;
 
 import dev.thingyan.ports.model.Actor;
 import dev.thingyan.ports.model.Run;
+import dev.thingyan.ports.error.ValidationException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +25,12 @@ public interface RollbackRelease {
       Objects.requireNonNull(actor, "actor");
       Objects.requireNonNull(restoreDatabase, "restoreDatabase");
       Objects.requireNonNull(reason, "reason");
+      if (reason.isBlank()) {
+        // the audit trail says why the release was rolled back; the CLI refuses it blank too
+        throw new ValidationException(ValidationException.CODE,
+            dev.thingyan.ports.error.Reason.of("rollback.reason_blank"),
+            "reason: blank; say why the release is rolled back (it goes to the audit trail)", null);
+      }
     }
   }
 }

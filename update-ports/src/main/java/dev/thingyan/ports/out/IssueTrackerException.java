@@ -1,5 +1,7 @@
 package dev.thingyan.ports.out;
 
+import dev.thingyan.ports.error.UnavailableException;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +10,11 @@ import java.util.Optional;
  * A request to the issue tracker failed. The message says what happened in words an admin can
  * act on and never holds the token.
  */
-public class IssueTrackerException extends RuntimeException {
+public class IssueTrackerException extends UnavailableException {
+  private static final long serialVersionUID = 1L;
+
+  /** The {@link #code()} of this failure. */
+  public static final String CODE = "issue_tracker_failed";
 
   /** What the caller may do next. */
   public enum Kind {
@@ -37,7 +43,7 @@ public class IssueTrackerException extends RuntimeException {
    */
   public IssueTrackerException(Kind kind, int status, Instant retryAt, String message,
       Throwable cause) {
-    super(message, cause);
+    super(CODE, message, cause);
     this.kind = Objects.requireNonNull(kind, "kind");
     this.status = status;
     this.retryAt = retryAt;

@@ -10,5 +10,11 @@ import dev.thingyan.ports.model.RunEvent;
 public interface RunListener {
   void onEvent(RunEvent event);
 
+  /**
+   * Told of a long step's progress as it goes (more often than the log's 10 % lines, which come
+   * through {@link #onEvent}); not journaled. Does nothing unless overridden.
+   */
+  default void onProgress(dev.thingyan.ports.model.RunProgress progress) {}
+
   RunListener NONE = e -> {};
 }

@@ -23,19 +23,11 @@ final class ProbeHttp {
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final int MAX_REDIRECTS = 3;
-  private static final String RESTRICTED = "jdk.httpclient.allowRestrictedHeaders";
-
-  static {
-    // java.net.http refuses a Host header unless this property is set before its first use, and a
-    // probe of a virtual host served on 127.0.0.1 needs one. Only "host", only if nobody chose.
-    if (System.getProperty(RESTRICTED) == null) {
-      System.setProperty(RESTRICTED, "host");
-    }
-  }
-
   private final HttpClient client;
+  private final Duration connectTimeout;
 
   ProbeHttp(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
     // NEVER: a redirect is followed by hand, so that nothing (headers included) goes to another host
     this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(connectTimeout).build();
@@ -63,15 +55,23 @@ final class ProbeHttp {
   /** No usable answer; {@code reason} reads after "GET url: ". */
   record Failure(String reason) implements Outcome {}
 
-  /** @throws IllegalArgumentException when the JDK refuses one of the target's headers */
+  /**
+   * A Host header is sent by {@link HostHeaderGet} (no JVM-wide property is set for it); the JDK
+   * still refuses Connection, Content-Length, Expect and Upgrade.
+   *
+   * @throws IllegalArgumentException when the JDK refuses one of the target's headers
+   */
   static void checkHeadersAccepted(HttpTarget target) {
     HttpRequest.Builder b = HttpRequest.newBuilder(target.url());
     target.headers().forEach((name, value) -> {
+      if (name.equalsIgnoreCase("host")) {
+        return;
+      }
       try {
         b.header(name, value);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("headers: this JVM refuses the header " + name
-            + "; start it with -D" + RESTRICTED + "=" + name.toLowerCase(java.util.Locale.ROOT), e);
+        throw new IllegalArgumentException("headers: a probe cannot send the header " + name
+            + " (the HTTP client sets it itself); remove it from the check", e);
       }
     });
   }
@@ -106,6 +106,9 @@ final class ProbeHttp {
     long left = deadline - System.nanoTime();
     if (left <= 0) {
       return new Failure("timeout after " + human(target.timeout()));
+    }
+    if (HostHeaderGet.needed(target)) {
+      return HostHeaderGet.get(target, uri, deadline, connectTimeout);
     }
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofNanos(left))
         .header("Accept", "application/json, text/plain;q=0.9, */*;q=0.5");

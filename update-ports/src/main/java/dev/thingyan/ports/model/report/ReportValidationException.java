@@ -1,14 +1,16 @@
 package dev.thingyan.ports.model.report;
 
+import dev.thingyan.ports.error.ValidationException;
+
 import java.util.Objects;
 
 /**
  * A report (or a part of it) is malformed. The message starts with the field's path, as the sender
  * wrote it ({@code severity: expected one of critical, error, warning, info}), so an HTTP adapter
- * can answer 400 with it as is. It is an {@link IllegalArgumentException} so that code which does
- * not branch on it still treats it as a bad argument.
+ * can answer 400 with it as is. It is a {@link ValidationException}, as every malformed argument to a
+ * driving port is.
  */
-public class ReportValidationException extends IllegalArgumentException {
+public class ReportValidationException extends ValidationException {
   private static final long serialVersionUID = 1L;
 
   private final String field;
@@ -18,7 +20,7 @@ public class ReportValidationException extends IllegalArgumentException {
    * @param problem what is wrong, without the field name
    */
   public ReportValidationException(String field, String problem) {
-    super(Objects.requireNonNull(field, "field") + ": " + problem);
+    super("report_invalid", Objects.requireNonNull(field, "field") + ": " + problem, null);
     this.field = field;
   }
 

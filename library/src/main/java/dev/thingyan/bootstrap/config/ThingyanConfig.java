@@ -57,6 +57,14 @@ public record ThingyanConfig(
   }
 
   /**
+   * @return a builder for a configuration in code, with the keys and defaults of {@code
+   *     thingyan.yaml} (see {@link ConfigBuilder})
+   */
+  public static ConfigBuilder builder() {
+    return new ConfigBuilder();
+  }
+
+  /**
    * @return every secret value configured (passwords, the GitHub token), so that hook output and
    *     logs can be masked with them (both GitHub tokens among them)
    */

@@ -49,6 +49,24 @@ public final class ConfigLoader {
     return config.get();
   }
 
+  /**
+   * Binds a tree built in code ({@link ThingyanConfig#builder()}) exactly as a file's: the same
+   * defaults, the same checks, every problem in one {@link ConfigException}.
+   *
+   * @param source names the configuration in the exception's message
+   * @param baseDir what relative paths are taken from
+   */
+  static ThingyanConfig bindTree(JsonNode tree, String source, Path baseDir) {
+    Problems problems = new Problems();
+    ConfigNode root = new ConfigNode(tree, "", problems, baseDir);
+    root.allowOnly(SECTIONS);
+    Optional<ThingyanConfig> config = bind(root);
+    if (!problems.isEmpty() || config.isEmpty()) {
+      throw new ConfigException(source, problems.all());
+    }
+    return config.get();
+  }
+
   private static Optional<ThingyanConfig> bind(ConfigNode root) {
     Optional<AppConfig> app = CoreBinder.app(root.get("app"));
     // the other sections' defaults hang off app.root; when it is missing that is already reported

@@ -81,8 +81,11 @@ public final class ThingyanBuilder {
   private DataSource journalDataSource;
   private LongConsumer earlyBackup;
   private Clock clock = Clock.systemUTC();
-  private FaultPoints faults = EnvironmentFaults.fromEnvironment();
+  // never read from the environment: THINGYAN_FAULT in an embedding host's environment must not
+  // be able to SIGKILL it. The CLI opts in (Standalone); tests pass their own.
+  private FaultPoints faults = FaultPoints.NONE;
   private ReleaseSource source;
+  private Duration closeWait = Duration.ofSeconds(30);
 
   private ThingyanBuilder(ThingyanConfig config) {
     this.config = config;
@@ -123,14 +126,49 @@ public final class ThingyanBuilder {
     return this;
   }
 
+  /** Crash-test fault points (tests and the standalone CLI only); none unless asked for here. */
   public ThingyanBuilder faults(FaultPoints value) {
     this.faults = value;
     return this;
   }
 
-  /** Wires everything; the returned system owns (and closes) what it created. */
+  /**
+   * How long {@code close()} waits for a run in progress to reach its next step boundary (a
+   * download or a dump in progress runs to its end first) before it releases the pools anyway.
+   */
+  public ThingyanBuilder closeTimeout(Duration wait) {
+    this.closeWait = java.util.Objects.requireNonNull(wait, "wait");
+    return this;
+  }
+
+  /**
+   * Wires everything; the returned system owns (and closes) what it created, never the host's
+   * DataSource.
+   *
+   * @throws dev.thingyan.ports.error.ConfigurationException when the configuration needs what is
+   *     not on the class path (a JDBC driver, the S3 client: the message names the artifact) or
+   *     cannot be wired
+   * @throws dev.thingyan.ports.error.UnavailableException when the journal cannot be opened
+   */
   public ThingyanSystem build() {
+    OptionalArtifacts.require(config, journalDataSource == null);
+    try {
+      return wire();
+    } catch (dev.thingyan.ports.error.ThingyanException e) {
+      throw e;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new dev.thingyan.ports.error.ConfigurationException(
+          dev.thingyan.ports.error.ConfigurationException.CODE, String.valueOf(e.getMessage()), e);
+    } catch (RuntimeException e) {
+      throw new dev.thingyan.ports.error.ThingyanException(
+          dev.thingyan.ports.error.ThingyanException.INTERNAL, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  private ThingyanSystem wire() {
     Closer closer = new Closer();
+    PortGuard guard = new PortGuard();
+    FaultPoints faults = guard.stoppingAtStepEnds(this.faults);
     try {
       DatabaseConfig db = config.database();
       DatabaseDumper dumper = dumper(db);
@@ -180,7 +218,8 @@ public final class ThingyanBuilder {
           config.reports().environment()));
       UpdateCore core = new UpdateCore(ports, settings());
       early.ifPresent(core::adoptEarlyBackup);
-      return new DefaultSystem(core, reports, hub, closer, clock);
+      return new DefaultSystem(core, reports, hub, closer, clock, guard, journal.runJournal(),
+          closeWait);
     } catch (RuntimeException e) {
       closer.close();
       throw e;
