@@ -33,7 +33,7 @@ final class PreviewStep {
 
   /** @throws StepFailedException naming the preview check, when the staged release fails it */
   void check(RunRecorder rec, Path staging) {
-    Optional<PreviewServer> configured = s.ports.preview();
+    Optional<PreviewServer> configured = s.ports.preview().filter(PreviewServer::serves);
     if (configured.isEmpty()) {
       return;
     }

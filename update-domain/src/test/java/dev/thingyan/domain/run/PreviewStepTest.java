@@ -55,6 +55,12 @@ class PreviewStepTest {
     boolean serving;
     boolean leftByACrash;
     RuntimeException startFails;
+    boolean serves = true;
+
+    @Override
+    public boolean serves() {
+      return serves;
+    }
 
     @Override
     public URI start(Path releaseDir, CommandRunner.OutputSink log) {
@@ -191,6 +197,23 @@ class PreviewStepTest {
     assertThat(server.leftByACrash).isFalse();
     verify(world.journal).stepEnded(eq(new RunId("r-7")), eq(PreviewStep.CLEANUP_STEP), eq(StepOutcome.SUCCEEDED),
         org.mockito.ArgumentMatchers.contains("stopped the preview server"));
+  }
+
+  @Test
+  void withThePreviewOffNothingIsServedButRecoveryStillRemovesWhatAnEarlierOneLeft() {
+    server.serves = false;
+    server.leftByACrash = true;
+    when(world.journal.steps(new RunId("r-7"))).thenReturn(List.of(new StepRecord(new RunId("r-7"),
+        PreviewStep.STEP, Instant.now(), Optional.empty(), Optional.empty(), Optional.empty())));
+    RunServices s = world.services(true, 3);
+
+    new PreviewStep(s).check(recorder(s), dir.resolve("releases/1.2.0-x"));
+    assertThat(server.calls).isEmpty();
+    verify(world.journal, never()).stepStarted(any(), eq(PreviewStep.STEP));
+
+    new PreviewStep(s).cleanUpAfterCrash(recorder(s));
+    assertThat(server.calls).containsExactly("stop");
+    assertThat(server.leftByACrash).isFalse();
   }
 
   @Test

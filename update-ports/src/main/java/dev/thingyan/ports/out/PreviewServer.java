@@ -39,4 +39,13 @@ public interface PreviewServer {
 
   /** @return how the preview is served, for the log, e.g. {@code nginx site http://127.0.0.1:8081}. */
   String describe();
+
+  /**
+   * @return false for a server that only removes what an earlier configuration left (the
+   *     preview is now off, or served another way): the run has no preview, but start-up
+   *     recovery still calls {@link #stop()} after a crash in one
+   */
+  default boolean serves() {
+    return true;
+  }
 }
