@@ -48,6 +48,8 @@ final class LaravelStack implements AutoCloseable {
   final Path releaseFolder;
   final Path jar;
   final int port;
+  /** The loopback-only preview site (docs/nginx/thingyan-preview.conf): root through .thingyan/preview. */
+  final int previewPort;
   final AppDb db = new AppDb(DB_NAME);
   final DemoReleaseServer github = new DemoReleaseServer("acme", "sample-pms");
   final Releases releases;
@@ -65,6 +67,11 @@ final class LaravelStack implements AutoCloseable {
     run = dir.resolve("run");
     releaseFolder = dir.resolve("release-folder");
     port = freePort();
+    int other = freePort();
+    while (other == port) {
+      other = freePort();
+    }
+    previewPort = other;
     try {
       deleteTree(dir);
       for (Path p : List.of(root, logs, run, releaseFolder, dir.resolve("home"), dir.resolve("backups"),
@@ -153,17 +160,24 @@ final class LaravelStack implements AutoCloseable {
   }
 
   private void writeConfigs() throws IOException {
-    Files.writeString(config("github"), yaml(githubSource(), ""));
+    // the issue-10 scenarios measure the post-swap check alone (the "before" of the preview's
+    // benchmark); PreviewUpdateTest runs with the preview through nginx and with php -S
+    Files.writeString(config("github"), yaml(githubSource(), "", PREVIEW_OFF));
     Files.writeString(config("folder"), yaml(String.join("\n",
         "source:",
         "  type: folder",
         "  folder:",
-        "    path: " + releaseFolder), ""));
+        "    path: " + releaseFolder), "", PREVIEW_OFF));
     Files.writeString(config("precheck"), yaml(githubSource(), String.join("\n",
         "  app:",
         "    - name: open_folios",
         "      sql: \"SELECT id FROM folios WHERE status = 'open' AND balance <> 0\"",
-        "      blocking: true")));
+        "      blocking: true"), PREVIEW_OFF));
+    Files.writeString(config("preview-link"), yaml(githubSource(), "", String.join("\n",
+        "  preview:",
+        "    url: http://127.0.0.1:" + previewPort)));
+    // the laravel profile's own default: php -S for the staged release
+    Files.writeString(config("preview-command"), yaml(githubSource(), "", ""));
     Proc.run(List.of("chown", Proc.APP_USER, dir.resolve("db.password").toString())).ok();
     Proc.run(List.of("chmod", "600", dir.resolve("db.password").toString())).ok();
   }
@@ -181,8 +195,10 @@ final class LaravelStack implements AutoCloseable {
         "    repo: " + github.repository());
   }
 
+  private static final String PREVIEW_OFF = "  preview:\n    mode: \"off\"";
+
   /** The example configuration (thingyan.example.yaml) as a new user adapts it. */
-  private String yaml(String source, String appPrechecks) {
+  private String yaml(String source, String appPrechecks, String preview) {
     return String.join("\n",
         "# written by the e2e harness from thingyan.example.yaml",
         "app:",
@@ -208,6 +224,7 @@ final class LaravelStack implements AutoCloseable {
         "  retries: 10",
         "  interval: 1s",
         "  timeout: 5s",
+        preview,
         "prechecks:",
         "  min_free_disk: 100MB",
         appPrechecks,
@@ -282,6 +299,7 @@ final class LaravelStack implements AutoCloseable {
         "      fastcgi_param DOCUMENT_ROOT $realpath_root;",
         "    }",
         "  }",
+        previewSite(),
         "}",
         ""));
     services.add(service("nginx", List.of("/usr/sbin/nginx", "-e", logs.resolve("nginx-error.log").toString(),
@@ -293,6 +311,26 @@ final class LaravelStack implements AutoCloseable {
         return false;
       }
     }, Duration.ofSeconds(20), "nginx on port " + port);
+  }
+
+  /**
+   * The shipped snippet docs/nginx/thingyan-preview.conf as an admin adapts it: its port, app
+   * root and PHP-FPM socket. Every substitution must match, so a changed snippet fails here.
+   */
+  private String previewSite() throws IOException {
+    String snippet = Files.readString(e2eDir.resolve("../docs/nginx/thingyan-preview.conf"));
+    String[][] edits = {
+        {"listen 127.0.0.1:8081;", "listen 127.0.0.1:" + previewPort + ";"},
+        {"root /srv/pms/.thingyan/preview/public;", "root " + root.resolve(".thingyan/preview/public") + ";"},
+        {"unix:/run/php/php8.2-fpm.sock", "unix:" + run.resolve("php-fpm.sock")},
+        {"include fastcgi_params;", "include /etc/nginx/fastcgi_params;"}};
+    for (String[] e : edits) {
+      if (!snippet.contains(e[0])) {
+        throw new AssertionError("docs/nginx/thingyan-preview.conf has no '" + e[0] + "'");
+      }
+      snippet = snippet.replace(e[0], e[1]);
+    }
+    return snippet;
   }
 
   private static String phpFpmBinary() {
@@ -413,6 +451,31 @@ final class LaravelStack implements AutoCloseable {
 
   URI url(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** The preview link thingyan points at a staged release, if it is there. */
+  Path previewLink() {
+    return root.resolve(".thingyan/preview");
+  }
+
+  private static LaravelStack shared;
+
+  /**
+   * The one stack of the suite, made by the first test class that asks and stopped when the
+   * tests' JVM exits (its shutdown hook): the classes after the first reuse it, its site and its
+   * releases, instead of building another (about a minute on 2 cores).
+   */
+  static synchronized LaravelStack shared() {
+    org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+        "the Laravel e2e suite runs as root (bin/test)");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/php"))
+        && Files.isExecutable(Path.of("/usr/sbin/nginx")), "PHP or nginx is not installed: run e2e/setup.sh (bin/test-env does)");
+    org.junit.jupiter.api.Assumptions.assumeTrue(listening(6379),
+        "Redis is not running on 127.0.0.1:6379: run e2e/setup.sh (bin/test-env does)");
+    if (shared == null) {
+      shared = new LaravelStack();
+    }
+    return shared;
   }
 
   /** @return the folder name `current` points to, e.g. {@code 1.1.0-...}, or empty */
@@ -558,6 +621,14 @@ final class LaravelStack implements AutoCloseable {
     byte[] b = new byte[n];
     new java.security.SecureRandom().nextBytes(b);
     return b;
+  }
+
+  private static boolean listening(int port) {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int freePort() {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code target/e2e-metrics.json}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.Order(1)
 class LaravelUpdateTest {
 
   static LaravelStack stack;
@@ -39,11 +40,7 @@ class LaravelUpdateTest {
 
   @BeforeAll
   static void start() {
-    assumeTrue("root".equals(System.getProperty("user.name")), "the Laravel e2e suite runs as root (bin/test)");
-    assumeTrue(Files.isExecutable(Path.of("/usr/bin/php")) && Files.isExecutable(Path.of("/usr/sbin/nginx")),
-        "PHP or nginx is not installed: run e2e/setup.sh (bin/test-env does)");
-    assumeTrue(listening(6379), "Redis is not running on 127.0.0.1:6379: run e2e/setup.sh (bin/test-env does)");
-    stack = new LaravelStack();
+    stack = LaravelStack.shared();
     journal = new Journal(stack);
     stack.github.publish(stack.releases.build("1.0.0").forGitHub());
     Proc.Result first = stack.thingyan("apply", "1.0.0");
@@ -65,7 +62,8 @@ class LaravelUpdateTest {
       Files.writeString(stack.dir.getParent().resolve("e2e-summary.txt"), summary);
       System.out.println(summary + "\n(all figures: " + out + ")");
     } finally {
-      stack.close();
+      // the stack stays up for the next class (PreviewUpdateTest); the JVM's exit stops it
+      stack.log("LaravelUpdateTest done");
     }
   }
 
@@ -443,14 +441,6 @@ class LaravelUpdateTest {
   }
 
   // ------------------------------------------------------------------------------ helpers
-
-  private static boolean listening(int port) {
-    try (var socket = new java.net.Socket("127.0.0.1", port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
 
   /** {@code -De2e.scenarios=1,2} runs only those scenarios (bench/laravel.sh); default all. */
   private static void selected(int scenario) {

@@ -212,7 +212,8 @@ public final class ThingyanBuilder {
           hub,
           faults,
           clock,
-          new CorePorts.Access(databaseAccess(db), writeAccess(appUser)));
+          new CorePorts.Access(databaseAccess(db), writeAccess(appUser)))
+          .withPreview(PreviewServers.of(config, appUser));
       ErrorReports reports = errorReports(journal);
       hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
           config.reports().environment()));

@@ -42,6 +42,7 @@ final class ShowCommand implements Callable<Integer> {
     s.out.println(s.views.run(d.run()));
     d.run().reason().ifPresent(r -> s.out.println(s.messages.get("run.reason", root.mask(r))));
     s.views.appPrecheckReasons(d.run()).forEach(s.out::println);
+    s.views.preview(d.steps()).ifPresent(l -> s.out.println(root.mask(l)));
     s.out.println(s.messages.get("show.steps"));
     d.steps().forEach(step -> s.out.println("  " + s.views.step(step)));
     s.out.println(s.messages.get("show.log"));

@@ -32,6 +32,8 @@ final class StatusCommand implements Callable<Integer> {
       status.last().flatMap(r -> r.reason())
           .ifPresent(reason -> s.out.println("  " + m.get("run.reason", root.mask(reason))));
       status.last().ifPresent(r -> s.views.appPrecheckReasons(r).forEach(l -> s.out.println("  " + l)));
+      status.last().flatMap(r -> s.system.queryRuns().run(r.id()))
+          .flatMap(d -> s.views.preview(d.steps())).ifPresent(l -> s.out.println("  " + root.mask(l)));
       s.out.println(m.get(status.maintenance() ? "status.maintenance_on" : "status.maintenance_off"));
       status.gate().reason().ifPresent(r -> s.out.println("  " + m.get("status.gate_reason", root.mask(r))));
       if (status.gate().appGateWithoutFlag()) {

@@ -66,6 +66,17 @@ final class Views {
         + s.detail().map(d -> "  " + d).orElse("");
   }
 
+  /**
+   * The preview's line ({@code status}, {@code show}): the run's {@code preview_health} step,
+   * shown like any other check, or empty when the run did not reach a preview.
+   */
+  java.util.Optional<String> preview(java.util.List<StepRecord> steps) {
+    return steps.stream().filter(st -> st.step().equals("preview_health")).reduce((a, b) -> b)
+        .map(st -> messages.get("status.preview", st.outcome()
+            .map(o -> messages.get("outcome." + o.name().toLowerCase(Locale.ROOT)))
+            .orElse(messages.get("outcome.unfinished")), st.detail().orElse("")).strip());
+  }
+
   String backup(BackupRecord b) {
     return b.backupId() + "  " + dateTime(b.createdAt()) + "  "
         + b.kind().name().toLowerCase(Locale.ROOT) + "  " + version(b.appVersion()) + "  "

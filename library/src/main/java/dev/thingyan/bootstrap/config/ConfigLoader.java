@@ -75,7 +75,7 @@ public final class ConfigLoader {
     Optional<SourceConfig> source = SourceBinder.source(root.get("source"));
     Optional<VerifyConfig> verify = SourceBinder.verify(root.get("verify"));
     Optional<HooksConfig> hooks = HookBinder.hooks(root.get("hooks"), app);
-    Optional<HealthConfig> health = HealthBinder.health(root.get("health"));
+    Optional<HealthConfig> health = HealthBinder.health(root.get("health"), app.map(AppConfig::profile));
     Optional<PrecheckConfig> prechecks = HealthBinder.prechecks(root.get("prechecks"));
     Optional<DatabaseConfig> database = DatabaseBinder.database(root.get("database"));
     Optional<BackupConfig> backup = DatabaseBinder.backup(root.get("backup"), appRoot);

@@ -13,7 +13,12 @@ final class HealthBinder {
   private HealthBinder() {}
 
   static Optional<HealthConfig> health(ConfigNode health) {
-    health.allowOnly(Set.of("checks", "retries", "interval", "timeout", "fail_fast"));
+    return health(health, Optional.empty());
+  }
+
+  /** @param profile {@code app.profile}, whose default preview applies when none is configured */
+  static Optional<HealthConfig> health(ConfigNode health, Optional<Profile> profile) {
+    health.allowOnly(Set.of("checks", "retries", "interval", "timeout", "fail_fast", "preview"));
     ConfigNode checksNode = health.get("checks");
     if (!checksNode.present()) {
       checksNode.problem("missing; add at least the app's /health endpoint, e.g."
@@ -25,10 +30,12 @@ final class HealthBinder {
     Duration interval = CoreBinder.duration(health.get("interval"), Duration.ofSeconds(3));
     Duration timeout = CoreBinder.duration(health.get("timeout"), Duration.ofSeconds(5));
     boolean failFast = health.get("fail_fast").bool(true);
-    if (!checksNode.present()) {
+    Optional<PreviewConfig> preview = PreviewBinder.preview(health.get("preview"), profile,
+        checks.stream().anyMatch(c -> c instanceof HealthCheck.Http));
+    if (!checksNode.present() || preview.isEmpty()) {
       return Optional.empty();
     }
-    return health.problems().build(() -> new HealthConfig(checks, retries, interval, timeout, failFast));
+    return health.problems().build(() -> new HealthConfig(checks, retries, interval, timeout, failFast, preview.get()));
   }
 
   private static Optional<HealthCheck> check(ConfigNode c) {

@@ -30,6 +30,12 @@ final class ProfileDefaults {
   /** What Laravel's own {@code down} leaves in the release (through the shared storage/). */
   static final String LARAVEL_DOWN_MARKER = "storage/framework/down";
 
+  /**
+   * The laravel profile's preview when no web-server preview site is configured: PHP's built-in
+   * server for the staged release, on a free loopback port ({@code health.preview}).
+   */
+  static final String PREVIEW_COMMAND = "php -S 127.0.0.1:{port} -t {release}/public";
+
   private ProfileDefaults() {}
 
   /** @return the file the profile's app leaves while it is down by its own gate */

@@ -27,7 +27,7 @@ public final class FailedReleases {
 
   /** The steps whose failure is the release's own (the hook steps are named by their phase). */
   static final Set<String> RELEASE_STEPS = Set.of("extract", "install", "warm", "migrate", "preview", "post_swap",
-      "health");
+      "health", "preview_health");
 
   private FailedReleases() {}
 

@@ -10,6 +10,7 @@ import dev.thingyan.ports.out.DatabaseAccess;
 import dev.thingyan.ports.out.DatabaseDumper;
 import dev.thingyan.ports.out.FaultPoints;
 import dev.thingyan.ports.out.HostInfo;
+import dev.thingyan.ports.out.PreviewServer;
 import dev.thingyan.ports.out.Probe;
 import dev.thingyan.ports.out.ReleaseSource;
 import dev.thingyan.ports.out.ReleaseWorkspace;
@@ -32,6 +33,8 @@ import java.util.Optional;
  * @param appPrechecks the app's own prechecks (open folios, check-ins in progress …)
  * @param access the prechecks that the app's users may do what an update needs (database
  *     privileges of a backup and a restore; the app user writing what the app writes)
+ * @param preview serves a staged release privately before the swap, for the HTTP health checks
+ *     (the preview); empty: the release is first checked after the swap
  */
 public record CorePorts(
     RunJournal journal,
@@ -53,7 +56,20 @@ public record CorePorts(
     RunListener listener,
     FaultPoints faults,
     Clock clock,
-    Access access) {
+    Access access,
+    Optional<PreviewServer> preview) {
+
+  /** Without a preview: a release is first checked after the swap. */
+  public CorePorts(RunJournal journal, List<RunLock> locks, HostInfo host, ReleaseSource source,
+      SignatureVerifier verifier, ReleaseWorkspace workspace, CommandRunner commands,
+      DatabaseDumper dumper, BackupStore backupStore, BackupCodec backupCodec,
+      BackupCatalog backupCatalog, AuditTrail audit, List<Probe> healthProbes,
+      Optional<Probe> databaseProbe, Optional<Probe> queueProbe, List<AppPrecheck> appPrechecks,
+      RunListener listener, FaultPoints faults, Clock clock, Access access) {
+    this(journal, locks, host, source, verifier, workspace, commands, dumper, backupStore,
+        backupCodec, backupCatalog, audit, healthProbes, databaseProbe, queueProbe, appPrechecks,
+        listener, faults, clock, access, Optional.empty());
+  }
 
   public CorePorts {
     Objects.requireNonNull(journal, "journal");
@@ -76,6 +92,14 @@ public record CorePorts(
     Objects.requireNonNull(faults, "faults");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(preview, "preview");
+  }
+
+  /** @return these ports with a preview server (the composition root's choice from the configuration) */
+  public CorePorts withPreview(Optional<PreviewServer> server) {
+    return new CorePorts(journal, locks, host, source, verifier, workspace, commands, dumper,
+        backupStore, backupCodec, backupCatalog, audit, healthProbes, databaseProbe, queueProbe,
+        appPrechecks, listener, faults, clock, access, server);
   }
 
   /** The access prechecks: database privileges, and the app user's write access to its files. */

@@ -6,6 +6,7 @@ import dev.thingyan.ports.model.ProbeContext;
 import dev.thingyan.ports.model.ProbeResult;
 import dev.thingyan.ports.model.Version;
 import dev.thingyan.ports.out.Probe;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,30 @@ final class HealthGate {
    *     at once when a probe proved the app broken and fail-fast is on
    */
   String check(HookExecutor.HookLog log, String step, Optional<Version> expected) {
+    return check(log, step, expected, probes, Optional.empty());
+  }
+
+  /**
+   * The preview: the checks that can be sent to another origin ({@link Probe#followsOrigin()},
+   * the HTTP ones) ask {@code origin}, where the staged release is served privately, with the same
+   * retries, fail-fast and gate bypass as after a swap. The others (a database read, a command)
+   * check the installed system, not a release, and wait for the post-swap check.
+   *
+   * @return what passed, or a note that no check can reach a preview
+   * @throws StepFailedException as {@link #check(HookExecutor.HookLog, String, Optional)}
+   */
+  String preview(HookExecutor.HookLog log, String step, Optional<Version> expected, URI origin) {
+    List<Probe> reach = probes.stream().filter(Probe::followsOrigin).toList();
+    if (reach.isEmpty()) {
+      log.log(LogLevel.WARN, step, "no HTTP health check is configured: nothing can ask the preview,"
+          + " so the release is first checked after the swap");
+      return "no HTTP health check to send to the preview";
+    }
+    return check(log, step, expected, reach, Optional.of(origin));
+  }
+
+  private String check(HookExecutor.HookLog log, String step, Optional<Version> expected,
+      List<Probe> probes, Optional<URI> origin) {
     if (probes.isEmpty()) {
       log.log(LogLevel.WARN, step, "no health check is configured: nothing proves the release works");
       return "no health check configured";
@@ -51,7 +76,7 @@ final class HealthGate {
     List<String> failures = List.of();
     for (int attempt = 1; attempt <= policy.attempts(); attempt++) {
       Optional<GateBypass> bypass = gate.get();
-      ProbeContext ctx = new ProbeContext(expected, bypass);
+      ProbeContext ctx = new ProbeContext(expected, bypass, origin);
       failures = new ArrayList<>();
       List<String> broken = new ArrayList<>();
       for (Probe p : probes) {

@@ -37,6 +37,7 @@ final class Recovery {
     }
     rec.log(LogLevel.WARN, null, "recovering: the process running this run stopped while it was "
         + run.state().wireName());
+    new PreviewStep(s).cleanUpAfterCrash(rec);
     String interrupted = "interrupted while " + run.state().wireName() + " (the process stopped)";
     switch (run.state()) {
       case IDLE:

@@ -31,11 +31,13 @@ final class UpdateRun {
   private final RunServices s;
   private final ReleaseWorkspace workspace;
   private final Rollback rollback;
+  private final PreviewStep preview;
 
   UpdateRun(RunServices services, Rollback rollback) {
     this.s = services;
     this.workspace = services.ports.workspace();
     this.rollback = rollback;
+    this.preview = new PreviewStep(services);
   }
 
   /** Runs from {@code checking} to an ending state (or a wait for an admin). */
@@ -115,6 +117,7 @@ final class UpdateRun {
     hooks(rec, HookPhase.MIGRATE, staging, env);
     rec.transition(HEALTH_CHECK, "switching to " + version + " and checking its health");
     if (!s.settings.hooks(HookPhase.PREVIEW).isEmpty()) hooks(rec, HookPhase.PREVIEW, staging, env);
+    preview.check(rec, staging);
     rec.step("swap", () -> workspace.activate(staging), "current -> " + staging.getFileName());
     hooks(rec, HookPhase.POST_SWAP, staging, env);
     return complete(rec);

@@ -59,6 +59,10 @@ final class GateWorld {
   final List<ProbeContext> asked = new ArrayList<>();
   /** The answer of the health probe to its n-th question (from 0). */
   Function<Integer, ProbeResult> health = n -> ProbeResult.ok("200");
+  /** Whether the health probe can be sent to a preview (an HTTP check can). */
+  boolean probeFollowsOrigin = true;
+  /** The preview server the core is given, if any. */
+  Optional<dev.thingyan.ports.out.PreviewServer> preview = Optional.empty();
   /** The exit code of a command. */
   Function<String, Integer> exit = c -> 0;
 
@@ -103,6 +107,11 @@ final class GateWorld {
         asked.add(context);
         return health.apply(asked.size() - 1);
       }
+
+      @Override
+      public boolean followsOrigin() {
+        return probeFollowsOrigin;
+      }
     };
     AuditTrail trail = new AuditTrail() {
       @Override
@@ -120,7 +129,7 @@ final class GateWorld {
         mock(DatabaseDumper.class), mock(BackupStore.class), mock(BackupCodec.class),
         mock(BackupCatalog.class), trail, List.of(probe), Optional.empty(), Optional.empty(), List.of(),
         RunListener.NONE, FaultPoints.NONE, Clock.systemUTC(),
-        new CorePorts.Access(mock(DatabaseAccess.class), mock(AppWriteAccess.class)));
+        new CorePorts.Access(mock(DatabaseAccess.class), mock(AppWriteAccess.class)), preview);
   }
 
   /** Keeps the flag and {@code current}; what the gate never calls throws. */

@@ -15,4 +15,13 @@ public interface Probe {
 
   /** Never throws for a failed check: a failure is a {@link ProbeResult} with its reason. */
   ProbeResult probe(ProbeContext context);
+
+  /**
+   * @return whether this probe can ask another origin ({@link ProbeContext#origin()}): an HTTP
+   *     check can be sent to the preview of a staged release; a database read or a command
+   *     checks the installed system, not a release, and is not asked during the preview
+   */
+  default boolean followsOrigin() {
+    return false;
+  }
 }

@@ -56,6 +56,7 @@ public final class HttpHealthProbe implements Probe {
    */
   @Override
   public ProbeResult probe(ProbeContext context) {
+    HttpTarget target = context.origin().map(this.target::atOrigin).orElse(this.target);
     String request = "GET " + target.display();
     HttpTarget t = target;
     String note = "";
@@ -85,6 +86,12 @@ public final class HttpHealthProbe implements Probe {
               + ": the new release is not the one serving");
     }
     return new ReportedVersion(answer.body()).judge(got, want);
+  }
+
+  /** An HTTP check can ask the preview of a staged release: same path and headers, another origin. */
+  @Override
+  public boolean followsOrigin() {
+    return true;
   }
 
   /** A status that says "not up yet" rather than "broken": gateways without a backend, 503. */

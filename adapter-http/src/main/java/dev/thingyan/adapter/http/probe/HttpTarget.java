@@ -43,6 +43,21 @@ public record HttpTarget(URI url, Duration timeout, Map<String, String> headers)
     return new HttpTarget(url, newTimeout, headers);
   }
 
+  /**
+   * @return this target asked at another origin (the preview of a staged release): the scheme,
+   *     host and port of {@code origin}, this target's path, query, headers and timeout
+   * @throws IllegalArgumentException when {@code origin} is not an http(s) URL with a host
+   */
+  public HttpTarget atOrigin(URI origin) {
+    try {
+      URI moved = new URI(origin.getScheme(), null, origin.getHost(), origin.getPort(),
+          url.getPath(), url.getQuery(), null);
+      return new HttpTarget(moved, timeout, headers);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException("origin: '" + origin + "' cannot take the path " + url.getRawPath(), e);
+    }
+  }
+
   /** @return this target with these extra headers (replacing the previous ones). */
   public HttpTarget withHeaders(Map<String, String> newHeaders) {
     return new HttpTarget(url, timeout, newHeaders);
