@@ -28,11 +28,20 @@ final class PiiRules {
           + "\\p{L}{2,24}+(?![\\p{L}\\p{N}-])", "[email]")
       .startingAt(Starts.near("@", false, PiiRules::localPart));
 
-  static final Rule NRC = Rule.replaceWith("nrc", NOT_D_BEHIND + D + "{1,2}\\s{0,2}/\\s{0,2}"
-      + NRC_LETTER + "{2,16}\\s{0,2}(?:[(（]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[)）]|"
-      + NRC_LETTER + "{1,10})\\s{0,2}" + D + "{5,6}" + NOT_D_AHEAD, "[nrc]")
-      // 1-2 digits and up to 2 spaces before the slash; 1 + 5 digits in all
-      .startingAt(Starts.near("/", false, (s, at, out) -> out.add(at - 4, at)).ifDigits(6));
+  /**
+   * Every written form: {@code 12/OUKAMA(N)123456}, {@code 12/OUKAMA/N/765432},
+   * {@code 12/OUKAMA N 765432}, {@code 12-OUKAMA-N-765432}, {@code 12 / OuKaMa (Naing) 123 456},
+   * {@code ၁၂/ဥကမ(နိုင်)၁၂၃၄၅၆}: a state number, a township code, the citizenship letter in
+   * brackets, between slashes or dashes, or bare, then six digits (a space may split them).
+   */
+  static final Rule NRC = Rule.replaceWith("nrc", NOT_D_BEHIND + D + "{1,2}\\s{0,2}[/／-]\\s{0,2}"
+      + NRC_LETTER + "{2,16}\\s{0,2}(?:[(（]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[)）]"
+      + "|[/-]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[/-]?|" + NRC_LETTER + "{1,10}\\.?)?"
+      + "\\s{0,2}" + D + "{3}[ -]?" + D + "{3}" + NOT_D_AHEAD, "[nrc]")
+      // 1-2 digits and up to 2 spaces before the first separator; 1 + 6 digits in all
+      .startingAt(Starts.near("/", false, (s, at, out) -> out.add(at - 4, at))
+          .or(Starts.near("／", false, (s, at, out) -> out.add(at - 4, at)))
+          .or(Starts.near("-", false, (s, at, out) -> out.add(at - 4, at))).ifDigits(7));
 
   static final Rule PASSPORT_MM = Rule.replaceWith("passport",
       "(?<![A-Za-z0-9])M[A-Z]?[0-9]{6,7}(?![A-Za-z0-9])", "[passport]")

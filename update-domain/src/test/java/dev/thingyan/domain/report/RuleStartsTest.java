@@ -26,10 +26,10 @@ class RuleStartsTest {
       "ပတ်စပို့ AB123456", "card 4111-1111-1111-1111", "call (+95) 9 123 456 789",
       "call 0095 9.123.456.789", "ဖုန်း +၉၅ ၉ ၁၂၃ ၄၅၆ ၇၈၉", "US +1 (555) 123-4567"})
   void everyRuleFindsItsExample(String text) {
-    ScannedText scanned = new ScannedText(text);
+    ScannedText scanned = new ScannedText(KeyValueText.redact(text));
     for (Rule rule : rules()) {
       assertThat(rule.apply(scanned).text()).as(rule.name())
-          .isEqualTo(rule.applyEverywhere(text));
+          .isEqualTo(rule.applyEverywhere(scanned.text()));
     }
     assertThat(new TextRedactor().redact(text)).isNotEqualTo(text)
         .isEqualTo(TextRedactor.redactEverywhere(text));
