@@ -51,8 +51,12 @@ final class EncodedText {
     return out == null ? text : out.append(text, done, text.length()).toString();
   }
 
+  /**
+   * A run ends at a space and at the URL's own delimiters: each path segment and query parameter
+   * is decoded on its own, so {@code next=%2Fdashboard} stays encoded beside a redacted e-mail.
+   */
   private static boolean breaksRun(char c) {
-    return Character.isWhitespace(c) || c == '<' || c == '>' || c == '`';
+    return Character.isWhitespace(c) || "<>`?&/;".indexOf(c) >= 0;
   }
 
   private static boolean escapeAt(String s, int i) {

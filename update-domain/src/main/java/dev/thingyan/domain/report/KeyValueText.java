@@ -1,5 +1,7 @@
 package dev.thingyan.domain.report;
 
+import java.util.regex.Pattern;
+
 /**
  * Finds {@code key=value}, {@code key: value}, {@code "key": "value"}, {@code 'key' => 'value'},
  * {@code [key] => value}, {@code \"key\":\"value\"} (JSON inside a JSON string) and
@@ -17,6 +19,9 @@ final class KeyValueText {
   private KeyValueText() {}
 
   private static final int MAX_KEY = 64;
+  /** {@code VerifyCsrfToken.php:83}: a file and its line, not a key and its value. */
+  private static final Pattern FILE = Pattern.compile(
+      ".*\\.(?:php|js|mjs|ts|tsx|jsx|vue|java|kt|py|rb|go|blade|html|json|yaml|yml|log|sql)");
   private static final int MAX_VALUE = 2048;
   private static final int MAX_BARE_PERSONAL = 120;
   private static final String[] SQL_STOPS = {" and ", " or ", " limit ", " order by ",
@@ -44,20 +49,25 @@ final class KeyValueText {
         continue;
       }
       String keyText = text.substring(key[0], key[1]);
-      KeyKind kind = KeyVocabulary.classify(keyText);
+      KeyKind kind = FILE.matcher(keyText).matches() ? KeyKind.PLAIN
+          : KeyVocabulary.classify(keyText);
       if (kind == KeyKind.PLAIN) {
         i = sepEnd;
         continue;
       }
       boolean spaced = sepEnd < text.length() && text.charAt(sepEnd) == ' ';
-      int[] value = valueAfter(text, sepEnd, kind, wholeLine(keyText), c == '=');
+      int[] value = valueAfter(text, sepEnd, kind, wholeLine(keyText), sepEnd == i + 1);
       if (value == null) {
         i = sepEnd;
         continue;
       }
       String v = text.substring(value[0], value[1]);
       boolean guardName = c == ':' && !spaced && KeyVocabulary.joined(keyText).equals("auth");
-      if (!guardName && !ValuePolicy.keep(kind, v)) {
+      if (cookies(keyText)) {
+        out = out == null ? new StringBuilder(text.length()) : out;
+        out.append(text, done, value[0]).append(Cookies.redact(v));
+        done = value[1];
+      } else if (!guardName && !ValuePolicy.keep(kind, v)) {
         out = out == null ? new StringBuilder(text.length()) : out;
         out.append(text, done, value[0]).append(ValuePolicy.token(kind));
         done = value[1];
@@ -67,11 +77,15 @@ final class KeyValueText {
     return out == null ? text : out.append(text, done, text.length()).toString();
   }
 
-  /** A cookie header's value is the whole rest of its line: every pair in it is a session. */
+  /** A header's value is the whole rest of its line. */
   private static boolean wholeLine(String key) {
     String k = KeyVocabulary.joined(key);
-    return k.equals("cookie") || k.equals("setcookie") || k.equals("authorization")
-        || k.equals("proxyauthorization");
+    return cookies(key) || k.equals("authorization") || k.equals("proxyauthorization");
+  }
+
+  private static boolean cookies(String key) {
+    String k = KeyVocabulary.joined(key);
+    return k.equals("cookie") || k.equals("setcookie") || k.equals("cookies");
   }
 
   /** @return the end of a separator starting at i ({@code =}, {@code :}, {@code =>}), or -1. */
@@ -162,14 +176,15 @@ final class KeyValueText {
   }
 
   /** @return {@code [from, to)} of the value after a separator, or null when there is none. */
+  /** @param single a one-character separator: only {@code =>} may have its value on the next line */
   private static int[] valueAfter(String s, int from, KeyKind kind, boolean wholeLine,
-      boolean equals) {
+      boolean single) {
     int i = from;
     int limit = Math.min(s.length(), from + 8);
     while (i < limit && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
       i++;
     }
-    if (i < s.length() - 1 && s.charAt(i) == '\n' && !equals) {
+    if (i < s.length() - 1 && s.charAt(i) == '\n' && !single) {
       // var_dump: ["name"]=>\n  string(7) "Daw Aye"
       int j = i + 1;
       while (j < s.length() && j - i < 16 && s.charAt(j) == ' ') {
@@ -279,7 +294,8 @@ final class KeyValueText {
       if (c == '\n' || c == '\r' || ";&|)}]\"<>,\t".indexOf(c) >= 0) {
         break;
       }
-      if (c == ' ' && (nextIsKey(s, end + 1) || sqlStop(s, end))) {
+      if (c == ' ' && (nextIsKey(s, end + 1) || sqlStop(s, end) || numberEnds(s, from, end)
+          || burmeseWordEnds(s, from, end))) {
         break;
       }
       end++;
@@ -288,6 +304,21 @@ final class KeyValueText {
       end--;
     }
     return end > from ? new int[] {from, end} : null;
+  }
+
+  /** {@code phone: 09 791 234 567 room 5}: a number ends where a word starts. */
+  private static boolean numberEnds(String s, int from, int at) {
+    boolean digit = false;
+    for (int k = from; k < at; k++) {
+      digit |= Character.isDigit(s.charAt(k));
+    }
+    return digit && at + 1 < s.length() && !Character.isDigit(s.charAt(at + 1))
+        && "+-(".indexOf(s.charAt(at + 1)) < 0;
+  }
+
+  /** Burmese writes a name as one word; a space after it starts the sentence's next phrase. */
+  private static boolean burmeseWordEnds(String s, int from, int at) {
+    return at > from && s.charAt(from) >= '\u1000' && s.charAt(from) <= '\u109F';
   }
 
   private static boolean sqlStop(String s, int at) {

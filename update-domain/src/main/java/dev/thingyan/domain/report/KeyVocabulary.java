@@ -48,6 +48,18 @@ final class KeyVocabulary {
       "dob", "birth", "birthday", "birthdate", "passport", "nrc", "nid", "ssn", "iban", "card",
       "cardnumber", "creditcard", "debitcard", "pan", "accountnumber", "bankaccount",
       "license", "licence", "nationalid", "idcard", "username");
+  /**
+   * Words after a personal word that still name the datum ({@code passport_no},
+   * {@code phone_number}, {@code birth_date}); any other word after it names something about the
+   * datum ({@code PassportOcr}, {@code card_brand}), which is no datum.
+   */
+  private static final Set<String> DATUM_QUALIFIERS = Set.of("no", "nr", "num", "number",
+      "numbers", "id", "address", "addresses", "line", "line1", "line2", "date", "day", "place",
+      "year", "home", "work", "mobile", "main", "primary", "secondary", "alt", "raw", "value",
+      "plain", "confirmation", "e164", "intl", "local", "national", "full", "image", "scan",
+      "copy", "photo", "holder", "name", "names", "code", "pin", "cvv", "cvc", "expiry", "exp",
+      "phone", "email", "list", "1", "2", "unique", "idx", "index", "key", "fk");
+
   /** Bigrams that name a person's datum: {@code first_name}, {@code national_id}. */
   private static final Set<String> PERSONAL_PAIRS = Set.of("first name", "last name",
       "given name", "family name", "middle name", "maiden name", "full name", "national id",
@@ -135,7 +147,9 @@ final class KeyVocabulary {
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       boolean qualifiedAway = i > 0 && NOT_PERSON_QUALIFIERS.contains(words.get(i - 1));
-      if (PERSONAL_WORDS.contains(w) && !qualifiedAway) {
+      boolean datumLast = i == words.size() - 1 || DATUM_QUALIFIERS.contains(words.get(i + 1))
+          || i + 2 == words.size() && TECHNICAL_LAST.contains(words.get(i + 1));
+      if (PERSONAL_WORDS.contains(w) && !qualifiedAway && datumLast) {
         return true;
       }
       if (i > 0 && PERSONAL_PAIRS.contains(words.get(i - 1) + " " + w)) {

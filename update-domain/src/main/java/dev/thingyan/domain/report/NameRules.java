@@ -40,6 +40,14 @@ final class NameRules {
       "Thinn", "Thwe", "Wunna", "Yin", "Zun", "Khant", "Linn", "Hein", "Wyne", "Mon", "Win",
       "Min", "May", "Thu", "Ni", "Tin", "Lin", "San", "Ko", "Mg", "Yu", "Ya", "Mar", "Kyawt",
       "Ngwe", "Thaw", "Htike", "Nyo", "Thura", "Zeyar", "Bo", "Ba", "Myet");
+  /** Words after a name that make it a place: {@code Aung San Road}, {@code Bo Aung Kyaw Street}. */
+  private static final Set<String> PLACES = Set.of("Road", "Street", "St", "Rd", "Township",
+      "Market", "Stadium", "Park", "Avenue", "Lane", "Ward", "Quarter", "Hall", "Tower",
+      "Plaza", "Bridge", "Pagoda", "Lake", "Branch", "Hotel", "Building", "Centre", "Center");
+  private static final Pattern PLACE_AFTER = Pattern.compile(" {1,2}(?:Road|Street|St|Rd"
+      + "|Township|Market|Stadium|Park|Avenue|Lane|Ward|Quarter|Hall|Tower|Plaza|Bridge|Pagoda"
+      + "|Lake|Branch|Hotel|Building|Centre|Center)\\b");
+
   /** Syllables that are also English words or abbreviations: two of these alone are no name. */
   private static final Set<String> AMBIGUOUS = Set.of("Mon", "Win", "Min", "May", "Thu", "Ni",
       "Tin", "Lin", "San", "Ko", "Mg", "Yu", "Ya", "Mar", "Ye", "Lay", "Mi", "Pa", "Bo", "Ba",
@@ -92,7 +100,10 @@ final class NameRules {
           strong |= !AMBIGUOUS.contains(words[e]);
           e++;
         }
-        if (e - w >= 2 && strong) {
+        boolean place = e < words.length && PLACES.contains(words[e])
+            || e == words.length && PLACE_AFTER.matcher(text).region(m.end(), text.length())
+                .lookingAt();
+        if (e - w >= 2 && strong && !place) {
           out = out == null ? new StringBuilder(text.length()) : out;
           out.append(text, done, starts[w]).append("[name]");
           done = starts[e - 1] + words[e - 1].length();

@@ -30,7 +30,13 @@ final class PhoneNumbers {
       "MY", "VN", "KH", "LA", "BD", "JP", "KR", "ID", "PH", "HK", "TW");
   private static final Pattern CANDIDATE = Pattern.compile(
       "(?<![\\p{L}\\p{N}_.+/#@-])\\+?\\(?\\p{Nd}(?:[ .()\\-]{0,2}\\p{Nd}){7,16}"
-          + "(?![\\p{L}\\p{N}_])");
+          + "(?!-?[\\p{L}\\p{N}_])");
+  /**
+   * Candidates judged by the library per text. Past it (a megabyte of digits and spaces, built to
+   * be slow) every further candidate of nine or more digits is taken for a phone: redaction fails
+   * closed rather than slow.
+   */
+  static final int BUDGET = 2_000;
   private static final Pattern DATE_OR_ADDRESS = Pattern.compile(
       "\\p{Nd}{4}[-./]\\p{Nd}{1,2}[-./]\\p{Nd}{1,2}.*|.*\\p{Nd}{1,2}[-./]\\p{Nd}{1,2}[-./]"
           + "\\p{Nd}{4}|\\p{Nd}{1,3}(?:\\.\\p{Nd}{1,3}){3}.*");
@@ -43,8 +49,10 @@ final class PhoneNumbers {
     Matcher m = CANDIDATE.matcher(text);
     StringBuilder out = null;
     int done = 0;
+    int judged = 0;
     while (m.find()) {
-      if (isPhone(m.group())) {
+      boolean phone = judged++ < BUDGET ? isPhone(m.group()) : digits(m.group()) >= 9;
+      if (phone) {
         out = out == null ? new StringBuilder(text.length()) : out;
         out.append(text, done, m.start()).append("[phone]");
         done = m.end();
@@ -65,7 +73,7 @@ final class PhoneNumbers {
     if (candidate.startsWith("+") || candidate.startsWith("00")) {
       return valid(candidate, "MM", false);
     }
-    if (!separated && digits >= 13) {
+    if (!separated && (digits >= 13 || !plausibleBare(candidate))) {
       return false;
     }
     for (String region : NATIONAL_REGIONS) {
@@ -74,6 +82,17 @@ final class PhoneNumbers {
       }
     }
     return false;
+  }
+
+  /**
+   * Bare digits are a phone only as a trunk-prefixed national number ({@code 0…}), a Myanmar or
+   * Indian mobile ({@code 9…}), or a Chinese mobile ({@code 1[3-9]} and eleven digits): not epoch
+   * seconds ({@code 1718000000}) or a byte count ({@code 134217728}).
+   */
+  private static boolean plausibleBare(String d) {
+    char first = d.charAt(0);
+    return first == '0' || first == '\u1040' || first == '9' || first == '\u1049'
+        || d.length() == 11 && first == '1' && d.charAt(1) >= '3';
   }
 
   private static boolean valid(String candidate, String region, boolean mobileOnly) {

@@ -47,7 +47,7 @@ public final class TextRedactor {
    * shape), then shapes (secrets, SQL literals, documents, phones), then names in prose.
    */
   private String redactDecoded(String text, boolean everywhere) {
-    String keyed = KeyValueText.redact(BlockRules.redact(text));
+    String keyed = SqlColumns.redact(KeyValueText.redact(BlockRules.redact(text)));
     String shaped = everywhere ? shapesEverywhere(keyed) : shapes(keyed);
     return NameRules.redact(PhoneNumbers.redact(shaped));
   }

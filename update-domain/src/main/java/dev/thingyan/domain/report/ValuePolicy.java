@@ -36,13 +36,20 @@ final class ValuePolicy {
   private static final Pattern VERSION = Pattern.compile("v?\\d{1,6}(?:\\.\\d{1,6}){1,3}"
       + "(?:[-+][0-9A-Za-z.-]{1,32})?");
   private static final Pattern WORD = Pattern.compile("[a-z][a-z_-]{0,23}");
+  private static final Pattern DATE_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}"
+      + "(?:[ T]\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+  /** A translation or config key ({@code validation.required}): names a message, not a person. */
+  private static final Pattern DOTTED_KEY = Pattern.compile("[a-z_]{2,32}(?:\\.[a-z_]{2,32}){1,4}");
+  /** A sentence of four or more words ending in a full stop: a message about the datum. */
+  private static final Pattern SENTENCE = Pattern.compile("[A-Z][^.!?]{0,300}(?: [^ .!?]{1,40}){3,}[.!?]");
 
   /** @return true when the value may stay under a key of that kind. */
   static boolean keep(KeyKind kind, String value) {
     String v = strip(value);
     String lower = v.toLowerCase(Locale.ROOT);
     if (NO_DATUM.contains(lower) || OWN_TOKEN.matcher(v).matches()
-        || PLACEHOLDER.matcher(v).matches() || MASK.matcher(v).matches()) {
+        || PLACEHOLDER.matcher(v).matches() || MASK.matcher(v).matches()
+        || DOTTED_KEY.matcher(v).matches() || messages(value.strip())) {
       return true;
     }
     return switch (kind) {
@@ -50,8 +57,21 @@ final class ValuePolicy {
       case SECRET -> HARMLESS_STATES.contains(v);
       case PERSONAL -> false;
       case TECHNICAL -> NUMBER.matcher(v).matches() || VERSION.matcher(v).matches()
-          || WORD.matcher(v).matches();
+          || WORD.matcher(v).matches() || DATE_TIME.matcher(v).matches();
     };
+  }
+
+  /** A list of validation messages ({@code "The email has already been taken."}), quoted. */
+  private static boolean messages(String v) {
+    if (!v.startsWith("\"") || !v.endsWith("\"")) {
+      return SENTENCE.matcher(v).matches();
+    }
+    for (String item : v.split("\",\\s{0,2}\"")) {
+      if (!SENTENCE.matcher(item.replace("\"", "")).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String strip(String value) {

@@ -52,6 +52,7 @@ class RedactionModelTest {
   @ValueSource(strings = {"Route [home] uses middleware auth:sanctum", "session: expired",
       "auth: failed", "mobile_app_version=2.3.1", "email_sent=true", "email_queue_depth: 12",
       "phone_verified=false", "token_expires_in=3600", "pin_length: 4", "guest_id=42",
+      "trace 719da4fd-267b-4991-b4c1-bb794183e5d6", "TRACE 719DA4FD-267B-4991-B4C1-BB794183E5D6",
       "{\"email_sent\":true,\"pin_length\":4,\"mobile_app_version\":\"1.0.2\"}"})
   void keepsWhatTheIssueFoundRedactedWrongly(String input) {
     assertThat(text.redact(input)).isEqualTo(input);
@@ -67,6 +68,19 @@ class RedactionModelTest {
     assertThat(r.userId()).contains(Redactor.REDACTED_ID);
     assertThat(r.traceId()).contains(Redactor.REDACTED_ID);
     assertThat(r.requestId()).contains("req-7f3a9c");
+  }
+
+  @Test
+  void randomUuidsAndHexIdsStayOpaqueIds() {
+    java.util.Random random = new java.util.Random(13);
+    for (int i = 0; i < 20_000; i++) {
+      String uuid = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+      String hex = Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+      assertThat(text.redact(uuid)).isEqualTo(uuid);
+      assertThat(text.redact(uuid.toUpperCase(java.util.Locale.ROOT)))
+          .isEqualTo(uuid.toUpperCase(java.util.Locale.ROOT));
+      assertThat(text.redact(hex)).isEqualTo(hex);
+    }
   }
 
   @Test
