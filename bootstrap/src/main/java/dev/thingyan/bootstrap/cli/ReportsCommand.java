@@ -31,6 +31,7 @@ final class ReportsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Session.run(root, false, s -> {
+      ReportSpoolDrain.drainQuietly(root, s);
       QueryErrorReports q = s.system.queryErrorReports();
       OutboxStats stats = q.stats();
       DeliveryState state = q.deliveryState();
