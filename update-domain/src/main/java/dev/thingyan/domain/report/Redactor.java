@@ -25,10 +25,10 @@ public final class Redactor {
 
   /** @return a copy of the report with nothing personal or secret left that can be recognised. */
   public ErrorReport redact(ErrorReport r) {
-    return new ErrorReport(text.redact(r.title()), r.severity(), r.source(), r.environment(),
+    return new ErrorReport(clean(r.title()), r.severity(), r.source(), r.environment(),
         r.appVersion(), r.traceId().map(this::opaque), r.requestId().map(this::opaque),
         r.userId().map(this::opaque), r.role().map(this::opaque),
-        r.stepsToReproduce().map(text::redact), text.redact(r.message()), r.exceptionType(),
+        r.stepsToReproduce().map(this::clean), clean(r.message()), r.exceptionType(),
         redact(r.stackTrace()), redactMap(r.context()), r.occurredAt());
   }
 
@@ -38,15 +38,20 @@ public final class Redactor {
 
   /** @return one free text redacted by value. */
   public String redactText(String value) {
-    return text.redact(value);
+    return clean(value);
+  }
+
+  /** Redacted, with control characters escaped: they reach GitHub and terminals from here. */
+  private String clean(String value) {
+    return ControlChars.escape(text.redact(ControlChars.escape(value)));
   }
 
   private StackTrace redact(StackTrace trace) {
     List<StackFrame> frames = new ArrayList<>(trace.frames().size());
     for (StackFrame f : trace.frames()) {
-      frames.add(new StackFrame(text.redact(f.function()), f.file().map(text::redact), f.line()));
+      frames.add(new StackFrame(clean(f.function()), f.file().map(this::clean), f.line()));
     }
-    return new StackTrace(text.redact(trace.raw()), frames);
+    return new StackTrace(clean(trace.raw()), frames);
   }
 
   /** @return the map with sensitive keys' values replaced and every other value redacted. */
@@ -54,7 +59,7 @@ public final class Redactor {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, ?> e : map.entrySet()) {
       Object value = redactUnder(KeyVocabulary.classify(e.getKey()), e.getValue());
-      String key = text.redact(e.getKey());
+      String key = clean(e.getKey());
       // two keys can redact to one ("a@x.io", "b@y.io" → "[email]"): keep both values
       String unique = key;
       for (int n = 2; out.containsKey(unique); n++) {
@@ -87,7 +92,11 @@ public final class Redactor {
       return list.stream().map(this::redactValue).toList();
     }
     if (value instanceof String s) {
-      return text.redact(s);
+      return clean(s);
+    }
+    if (value instanceof Double d && !Double.isFinite(d)
+        || value instanceof Float f && !Float.isFinite(f)) {
+      return value.toString(); // JSON has no Infinity or NaN: the JSON block says it so
     }
     if (value instanceof Number || value instanceof Boolean) {
       // a phone or card sent as a JSON number is still a phone or card

@@ -94,4 +94,22 @@ class RedactionModelTest {
         .containsEntry("mobile_app_version", "2.3.1").containsEntry("email_queue_depth", 12)
         .containsEntry("phone_verified", false).containsEntry("session", "expired");
   }
+
+  @Test
+  void controlCharactersAreEscapedAndNonFiniteNumbersBecomeStrings() {
+    Map<String, Object> input = Reports.valid();
+    input.put("title", "bad\u001b[31m red\u0000 and\r\nnext");
+    input.put("context", Map.of("ratio", Double.POSITIVE_INFINITY, "n", Double.NaN));
+    ErrorReport r = new Redactor().redact(new ReportValidator(Clock.systemUTC()).validate(input));
+    assertThat(r.title()).isEqualTo("bad\\u001b[31m red\\u0000 and\nnext");
+    assertThat(r.context()).containsEntry("ratio", "Infinity").containsEntry("n", "NaN");
+  }
+
+  @Test
+  void framesWithoutTraceTextStillRenderATrace() {
+    String text = IssueComposer.framesText(java.util.List.of(
+        new dev.thingyan.ports.model.report.StackFrame("App\\Http\\Foo->bar",
+            java.util.Optional.of("app/Foo.php"), java.util.OptionalInt.of(12))));
+    assertThat(text).isEqualTo("    at App\\Http\\Foo->bar (app/Foo.php:12)\n");
+  }
 }
