@@ -38,9 +38,16 @@ final class ReportsCommand implements Callable<Integer> {
       List<TrackedIssue> issues = q.issues(Math.max(1, limit));
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("stats", stats);
+        // named for what they count: "delivered" read as "sent to GitHub", which it is not
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("pending", stats.pending());
+        counts.put("folded_into_errors", stats.delivered());
+        counts.put("errors_with_issue", stats.issues());
+        counts.put("occurrences_not_yet_on_github", stats.unreported());
+        counts.put("rejected", stats.rejected());
+        doc.put("stats", counts);
         doc.put("delivery", state);
-        doc.put("errors", issues);
+        doc.put("errors", issues.stream().map(ReportsCommand::error).toList());
         s.out.println(Json.write(doc));
         return ExitCodes.OK;
       }
@@ -52,12 +59,29 @@ final class ReportsCommand implements Callable<Integer> {
         s.out.println(s.messages.get("reports.row", t.fingerprint().substring(0, 12),
             t.issueNumber().isPresent() ? "#" + t.issueNumber().getAsLong() : "-",
             s.messages.get("reports.status." + t.status().name().toLowerCase(java.util.Locale.ROOT)),
-            t.occurrences(), s.views.time(t.lastSeen()), cut(t.title())));
+            t.occurrences(), s.views.time(t.lastSeen()), Terminal.safe(cut(t.title()))));
         t.lastError().filter(e -> t.status() != TrackedIssue.Status.LINKED)
-            .ifPresent(e -> s.out.println("    " + root.mask(e)));
+            .ifPresent(e -> s.out.println("    " + Terminal.safe(root.mask(e))));
       }
       return ExitCodes.OK;
     });
+  }
+
+  /** One error as the JSON lists it: a number or null for its issue, its state by name. */
+  private static Map<String, Object> error(TrackedIssue t) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("fingerprint", t.fingerprint());
+    e.put("title", t.title());
+    e.put("state", t.status().name().toLowerCase(java.util.Locale.ROOT));
+    e.put("issue_number", t.issueNumber().isPresent() ? t.issueNumber().getAsLong() : null);
+    e.put("sent_to_github", t.issueNumber().isPresent());
+    e.put("closed", t.closed());
+    e.put("count", t.occurrences());
+    e.put("not_yet_on_github", t.unreported());
+    e.put("first_seen", t.firstSeen().toString());
+    e.put("last_seen", t.lastSeen().toString());
+    e.put("last_error", t.lastError().orElse(null));
+    return e;
   }
 
   private static String cut(String title) {

@@ -64,9 +64,23 @@ class ReportConcurrencyTest {
         .run("reports", "--json", "--lang", "en");
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString()).contains("\"pending\" : " + SUBMITTERS * RUNS * PER_RUN);
+    assertThat(out.toString()).doesNotContain("Optional").doesNotContain("\"delivered\"");
+    try (var files = Files.list(dir.resolve("app/.thingyan"))) {
+      files.filter(f -> f.getFileName().toString().startsWith("journal."))
+          .forEach(f -> assertThat(posix(f)).as(f.toString()).isEqualTo("rw-------"));
+    }
+    assertThat(posix(dir.resolve("app/.thingyan"))).isEqualTo("rwx------");
     Path spool = dir.resolve("app/.thingyan/report-spool");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)))
         .isEqualTo("rwx------");
+  }
+
+  private static String posix(Path p) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One shell loop: RUNS runs of the CLI in its own JVM, each on PER_RUN NDJSON reports. */
