@@ -19,6 +19,7 @@ import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
 import dev.thingyan.adapter.jdbc.app.SqliteAccess;
 import dev.thingyan.adapter.jdbc.app.SqliteDumper;
 import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
+import dev.thingyan.adapter.jdbc.journal.ReportSpool;
 import dev.thingyan.adapter.storage.backup.AeadBackupCodec;
 import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
 import dev.thingyan.adapter.storage.backup.S3BackupStore;
@@ -180,7 +181,8 @@ public final class ThingyanBuilder {
           config.reports().environment()));
       UpdateCore core = new UpdateCore(ports, settings());
       early.ifPresent(core::adoptEarlyBackup);
-      return new DefaultSystem(core, reports, hub, closer, clock);
+      return new DefaultSystem(core, reports, hub, closer, clock,
+          new ReportSpool(ReportSpool.folderFor(config.app().root())));
     } catch (RuntimeException e) {
       closer.close();
       throw e;

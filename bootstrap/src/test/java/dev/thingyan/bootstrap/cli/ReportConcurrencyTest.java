@@ -3,6 +3,7 @@ package dev.thingyan.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thingyan.bootstrap.Standalone;
+import dev.thingyan.bootstrap.reports.ReportThreadsTest;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,15 +32,7 @@ class ReportConcurrencyTest {
 
   @Test
   void eightProcessesSubmittingTwoThousandReportsLoseNone() throws Exception {
-    Files.createDirectories(dir.resolve("app"));
-    Files.createDirectories(dir.resolve("releases"));
-    Path config = Files.writeString(dir.resolve("thingyan.yaml"), """
-        app: {root: %s}
-        source: {type: folder, folder: {path: %s}}
-        verify: {allow_unsigned: true}
-        health: {checks: [{type: database}]}
-        database: {engine: sqlite, path: %s}
-        """.formatted(dir.resolve("app"), dir.resolve("releases"), dir.resolve("db.sqlite")));
+    Path config = ReportThreadsTest.config(dir);
     List<Process> processes = new ArrayList<>();
     for (int s = 0; s < SUBMITTERS; s++) {
       processes.add(submitter(s, config));
