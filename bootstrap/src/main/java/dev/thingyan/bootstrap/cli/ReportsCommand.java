@@ -4,6 +4,7 @@ import dev.thingyan.ports.in.QueryErrorReports;
 import dev.thingyan.ports.model.report.DeliveryState;
 import dev.thingyan.ports.model.report.OutboxStats;
 import dev.thingyan.ports.model.report.TrackedIssue;
+import dev.thingyan.ports.model.report.WaitingError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class ReportsCommand implements Callable<Integer> {
       OutboxStats stats = q.stats();
       DeliveryState state = q.deliveryState();
       List<TrackedIssue> issues = q.issues(Math.max(1, limit));
+      List<WaitingError> waiting = q.waiting(10_000).stream().limit(Math.max(1, limit)).toList();
       if (json) {
         Map<String, Object> doc = new LinkedHashMap<>();
         // named for what they count: "delivered" read as "sent to GitHub", which it is not
@@ -47,6 +49,7 @@ final class ReportsCommand implements Callable<Integer> {
         counts.put("rejected", stats.rejected());
         doc.put("stats", counts);
         doc.put("delivery", state);
+        doc.put("waiting", waiting.stream().map(ReportsCommand::waiting).toList());
         doc.put("errors", issues.stream().map(ReportsCommand::error).toList());
         s.out.println(Json.write(doc));
         return ExitCodes.OK;
@@ -55,6 +58,14 @@ final class ReportsCommand implements Callable<Integer> {
           stats.unreported(), stats.rejected()));
       state.pausedUntil().ifPresent(t -> s.out.println(s.messages.get("reports.paused",
           s.views.time(t), root.mask(state.lastError().orElse("")))));
+      if (!waiting.isEmpty()) {
+        s.out.println(s.messages.get("reports.waiting_header"));
+      }
+      for (WaitingError w : waiting) {
+        s.out.println(s.messages.get("reports.waiting_row", w.fingerprint().substring(0, 12),
+            w.issueNumber().isPresent() ? "#" + w.issueNumber().getAsLong() : "-", w.count(),
+            s.views.time(w.lastSeen()), Terminal.safe(cut(w.title()))));
+      }
       for (TrackedIssue t : issues) {
         s.out.println(s.messages.get("reports.row", t.fingerprint().substring(0, 12),
             t.issueNumber().isPresent() ? "#" + t.issueNumber().getAsLong() : "-",
@@ -65,6 +76,16 @@ final class ReportsCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     });
+  }
+
+  private static Map<String, Object> waiting(WaitingError w) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("fingerprint", w.fingerprint());
+    e.put("title", w.title());
+    e.put("count", w.count());
+    e.put("last_seen", w.lastSeen().toString());
+    e.put("issue_number", w.issueNumber().isPresent() ? w.issueNumber().getAsLong() : null);
+    return e;
   }
 
   /** One error as the JSON lists it: a number or null for its issue, its state by name. */

@@ -146,7 +146,11 @@ class ReportCommandTest {
     assertThat(err).contains("Report 2 refused: severity: required")
         .contains("Report 4 refused: line 4 is not valid JSON");
     assertThat(run("reports", "--json")).isZero();
-    assertThat(out).contains("\"pending\" : 2");
+    // one error (same fingerprint: no exception type, no message), its two waiting reports
+    assertThat(out).contains("\"pending\" : 2").contains("\"title\" : \"T1\"")
+        .contains("\"count\" : 2").contains("\"issue_number\" : null");
+    assertThat(run("reports", "--lang", "en")).isZero();
+    assertThat(out).contains("Waiting to be sent").contains("x2").contains("T1");
   }
 
   @Test
