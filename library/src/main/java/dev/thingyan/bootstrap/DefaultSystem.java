@@ -1,5 +1,6 @@
 package dev.thingyan.bootstrap;
 
+import dev.thingyan.adapter.jdbc.journal.ReportSpool;
 import dev.thingyan.domain.report.ErrorReports;
 import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.ports.error.Reason;
@@ -52,9 +53,12 @@ final class DefaultSystem implements ThingyanSystem {
   private final SubmitErrorReport submit;
   private final WatchRuns watch;
   private volatile ReportWorker worker;
+  /** Reports `thingyan report` processes kept while this system held the journal. */
+  private final ReportSpool spool;
 
   DefaultSystem(UpdateCore core, ErrorReports reports, ListenerHub hub, Closer closer,
-      Clock clock, PortGuard guard, RunJournal journal, Duration closeWait) {
+      Clock clock, PortGuard guard, RunJournal journal, Duration closeWait, ReportSpool spool) {
+    this.spool = spool;
     this.reports = reports;
     this.hub = hub;
     this.closer = closer;
@@ -135,9 +139,20 @@ final class DefaultSystem implements ThingyanSystem {
       throw new dev.thingyan.ports.error.SystemClosedException();
     }
     if (worker == null) {
-      worker = closer.add(new ReportWorker(reports, clock));
+      worker = closer.add(new ReportWorker(reports, clock, this::drainSpool));
       worker.start();
     }
+  }
+
+  /** Moves the report spool into the journal unless another process is doing so. */
+  private void drainSpool() {
+    spool.drainLock().ifPresent(lock -> {
+      try (AutoCloseable held = lock) {
+        spool.drain(r -> reports.submit(Actor.SYSTEM, r));
+      } catch (Exception e) {
+        throw new IllegalStateException("the report spool could not be drained: " + e, e);
+      }
+    });
   }
 
   @Override

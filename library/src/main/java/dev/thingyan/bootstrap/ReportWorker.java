@@ -29,8 +29,11 @@ final class ReportWorker implements AutoCloseable {
   private final Thread thread;
   private boolean woken;
   private volatile boolean closed;
+  /** Before each pass: reports CLI processes left in the spool enter the outbox. */
+  private final Runnable drainSpool;
 
-  ReportWorker(DeliverErrorReports delivery, Clock clock) {
+  ReportWorker(DeliverErrorReports delivery, Clock clock, Runnable drainSpool) {
+    this.drainSpool = drainSpool;
     this.delivery = delivery;
     this.clock = clock;
     this.thread = new Thread(this::loop, "thingyan-report-worker");
@@ -56,6 +59,7 @@ final class ReportWorker implements AutoCloseable {
     while (!closed) {
       Duration wait = IDLE;
       try {
+        drainSpool.run();
         DeliveryPass pass = delivery.deliver(clock.instant().plus(PASS));
         if (pass.pausedUntil().isPresent()) {
           wait = Duration.between(clock.instant(), pass.pausedUntil().get());

@@ -19,6 +19,7 @@ import dev.thingyan.adapter.jdbc.app.SqlNoRowsProbe;
 import dev.thingyan.adapter.jdbc.app.SqliteAccess;
 import dev.thingyan.adapter.jdbc.app.SqliteDumper;
 import dev.thingyan.adapter.jdbc.journal.JournalDatabase;
+import dev.thingyan.adapter.jdbc.journal.ReportSpool;
 import dev.thingyan.adapter.storage.backup.AeadBackupCodec;
 import dev.thingyan.adapter.storage.backup.LocalFolderBackupStore;
 import dev.thingyan.adapter.storage.backup.S3BackupStore;
@@ -220,7 +221,7 @@ public final class ThingyanBuilder {
       UpdateCore core = new UpdateCore(ports, settings());
       early.ifPresent(core::adoptEarlyBackup);
       return new DefaultSystem(core, reports, hub, closer, clock, guard, journal.runJournal(),
-          closeWait);
+          closeWait, new ReportSpool(ReportSpool.folderFor(config.app().root())));
     } catch (RuntimeException e) {
       closer.close();
       throw e;

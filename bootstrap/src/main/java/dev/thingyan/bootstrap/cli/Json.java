@@ -43,6 +43,12 @@ final class Json {
     if (value instanceof Optional<?> o) {
       return plain(o.orElse(null));
     }
+    if (value instanceof java.util.OptionalLong o) {
+      return o.isPresent() ? o.getAsLong() : null;
+    }
+    if (value instanceof java.util.OptionalInt o) {
+      return o.isPresent() ? o.getAsInt() : null;
+    }
     // values with one canonical spelling, though some are records
     if (value instanceof Version || value instanceof RunId || value instanceof Actor) {
       return value.toString();

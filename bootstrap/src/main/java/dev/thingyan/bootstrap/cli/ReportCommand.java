@@ -1,18 +1,19 @@
 package dev.thingyan.bootstrap.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.thingyan.ports.model.report.ReportReceipt;
+import dev.thingyan.adapter.jdbc.journal.ReportSpool;
+import dev.thingyan.domain.report.Redactor;
+import dev.thingyan.domain.report.ReportValidator;
+import dev.thingyan.ports.model.report.ErrorReport;
 import dev.thingyan.ports.model.report.ReportValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,14 +21,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code thingyan report FILE|-}: files an error report from a JSON document (the same fields as
- * the HTTP endpoint), then sends what is due to GitHub for a few seconds unless {@code --no-send}.
- * The report is durable before anything is sent: a GitHub outage loses nothing.
+ * {@code thingyan report FILE|-}: files error reports from one JSON object, a JSON array or
+ * NDJSON (the same fields as the HTTP endpoint), then sends what is due to GitHub for a few
+ * seconds unless {@code --no-send}. Each report is validated and redacted here and kept in the
+ * report spool ({@link ReportSpool}) before the journal is touched, so any number of processes
+ * can submit at once: none waits on or fails because of another holding the embedded journal.
+ * The process that gets the spool's drain lock moves the spool into the journal; the others
+ * leave their reports to it, to the next command, or to the running server.
  */
 @Command(name = "report")
 final class ReportCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   static final int MAX_BYTES = 2 << 20;
 
   @ParentCommand ThingyanCommand root;
@@ -44,47 +47,57 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, Object> untrusted;
+    List<ReportInput.Item> items;
     try {
-      untrusted = read();
+      items = ReportInput.read(bytes());
     } catch (IllegalArgumentException e) {
       root.env.err().println(root.messages().get("error.report_input", e.getMessage()));
       return ExitCodes.USAGE;
     }
-    return Session.run(root, false, s -> {
-      ReportReceipt receipt;
-      try {
-        receipt = s.system.submitErrorReport().submit(root.actor(), untrusted);
-      } catch (ReportValidationException e) {
-        root.env.err().println(s.messages.get("error.report_invalid", e.getMessage()));
-        return ExitCodes.USAGE;
+    Messages messages = root.messages();
+    ReportValidator validator = new ReportValidator(Clock.systemUTC());
+    Redactor redactor = new Redactor();
+    List<ErrorReport> kept = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
+    for (ReportInput.Item item : items) {
+      String problem = item.problem();
+      if (problem == null) {
+        try {
+          kept.add(redactor.redact(validator.validate(item.report())));
+        } catch (ReportValidationException e) {
+          problem = e.getMessage();
+        }
       }
-      s.out.println(s.messages.get("report.accepted", String.valueOf(receipt.reportId()),
-          receipt.fingerprint().substring(0, 12),
-          receipt.issueNumber() > 0 ? "#" + receipt.issueNumber() : "-"));
-      return noSend ? ExitCodes.OK : ReportsSendCommand.send(s, sendFor);
-    });
+      if (problem != null) {
+        refused.add(items.size() == 1
+            ? messages.get("error.report_invalid", Terminal.safe(problem))
+            : messages.get("report.refused_item", item.number(), Terminal.safe(problem)));
+      }
+    }
+    ReportSpool spool = new ReportSpool(ReportSpool.folderFor(root.config().app().root()));
+    kept.forEach(spool::put);
+    refused.forEach(root.env.err()::println);
+    if (items.size() > 1 || !refused.isEmpty()) {
+      root.env.out().println(messages.get("report.summary", kept.size(), refused.size()));
+    }
+    int status = refused.isEmpty() ? ExitCodes.OK : ExitCodes.USAGE;
+    if (kept.isEmpty()) {
+      return status;
+    }
+    int sent = ReportSpoolDrain.drainAndRun(root, spool,
+        s -> noSend ? ExitCodes.OK : ReportsSendCommand.send(s, sendFor));
+    return status == ExitCodes.OK ? sent : status;
   }
 
-  private Map<String, Object> read() {
+  private byte[] bytes() {
     try (InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file))) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);
       if (bytes.length > MAX_BYTES) {
         throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
       }
-      Object value = JSON.readValue(bytes, Object.class);
-      if (!(value instanceof Map<?, ?>)) {
-        throw new IllegalArgumentException("expected a JSON object { \"title\": ... }");
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, Object> map = (Map<String, Object>) value;
-      return map;
+      return bytes;
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + " does not exist");
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not valid JSON at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
-          + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + file + " ("
           + e.getClass().getSimpleName() + ")");

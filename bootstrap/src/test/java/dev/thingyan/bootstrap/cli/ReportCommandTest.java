@@ -132,4 +132,59 @@ class ReportCommandTest {
     assertThat(out).contains("Report 1 ကို သိမ်းပြီး");
     assertThat(github.issues()).isEmpty();
   }
+
+  private static final String GOOD = "{\"title\": \"T%d\", \"severity\": \"error\","
+      + " \"source\": \"backend\", \"environment\": \"production\"}";
+
+  @Test
+  void ndjsonIsJudgedLineByLineAndTheSummarySaysWhy() throws Exception {
+    Path report = file(GOOD.formatted(1) + "\n{\"title\": \"no severity\"}\n"
+        + GOOD.formatted(3) + "\n{broken\n");
+    assertThat(run("report", report.toString(), "--no-send", "--lang", "en"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(out).contains("2 reports kept, 2 refused.");
+    assertThat(err).contains("Report 2 refused: severity: required")
+        .contains("Report 4 refused: line 4 is not valid JSON");
+    assertThat(run("reports", "--json")).isZero();
+    // one error (same fingerprint: no exception type, no message), its two waiting reports
+    assertThat(out).contains("\"pending\" : 2").contains("\"title\" : \"T1\"")
+        .contains("\"count\" : 2").contains("\"issue_number\" : null");
+    assertThat(run("reports", "--lang", "en")).isZero();
+    assertThat(out).contains("Waiting to be sent").contains("x2").contains("T1");
+  }
+
+  @Test
+  void anArrayIsManyReportsAndTrailingDataRefusesTheWholeInput() throws Exception {
+    Path array = file("[" + GOOD.formatted(1) + ", " + GOOD.formatted(2) + "]");
+    assertThat(run("report", array.toString(), "--no-send", "--lang", "en")).as(err).isZero();
+    assertThat(out).contains("2 reports kept, 0 refused.");
+    Path trailing = file(GOOD.formatted(3) + " " + GOOD.formatted(4));
+    assertThat(run("report", trailing.toString(), "--no-send", "--lang", "en"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("has data after its JSON document");
+    assertThat(run("reports", "--json")).isZero();
+    assertThat(out).contains("\"pending\" : 2").doesNotContain("OptionalLong");
+  }
+
+  @Test
+  void deepNestingIsRefusedWithAClearMessage() throws Exception {
+    Path deep = file("[".repeat(200_000));
+    assertThat(run("report", deep.toString(), "--no-send", "--lang", "en"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("nested deeper than 64 levels");
+  }
+
+  @Test
+  void controlCharactersNeverReachTheTerminal() throws Exception {
+    Path report = file("{\"title\": \"bad\\u001b[2J title\", \"severity\": \"error\","
+        + " \"source\": \"backend\", \"environment\": \"production\","
+        + " \"context\": {\"big\": 1e400}}");
+    assertThat(run("report", report.toString(), "--lang", "en")).as(err).isZero();
+    assertThat(github.issues()).singleElement().satisfies(i -> {
+      assertThat(i.title()).isEqualTo("bad\\u001b[2J title").doesNotContain("\u001b");
+      assertThat(i.body()).contains("1E+400").doesNotContain("Infinity");
+    });
+    assertThat(run("reports", "--lang", "en")).isZero();
+    assertThat(out).contains("bad\\u001b[2J title").doesNotContain("\u001b");
+  }
 }

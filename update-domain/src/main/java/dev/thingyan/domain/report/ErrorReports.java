@@ -8,17 +8,23 @@ import dev.thingyan.ports.model.report.DeliveryPass;
 import dev.thingyan.ports.model.report.DeliveryState;
 import dev.thingyan.ports.model.report.ErrorReport;
 import dev.thingyan.ports.model.report.OutboxStats;
+import dev.thingyan.ports.model.report.PendingReport;
 import dev.thingyan.ports.model.report.ReportReceipt;
 import dev.thingyan.ports.model.report.TrackedIssue;
+import dev.thingyan.ports.model.report.WaitingError;
 import dev.thingyan.ports.out.AuditTrail;
 import dev.thingyan.ports.out.IssueTracker;
 import dev.thingyan.ports.out.ReportOutbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -110,5 +116,22 @@ public final class ErrorReports implements SubmitErrorReport, DeliverErrorReport
   @Override
   public List<TrackedIssue> issues(int limit) {
     return outbox.issues(limit);
+  }
+
+  @Override
+  public List<WaitingError> waiting(int scan) {
+    Map<String, long[]> seen = new LinkedHashMap<>(); // fingerprint -> {count, last seen, id}
+    for (PendingReport p : outbox.pendingHeads(scan)) {
+      long[] s = seen.computeIfAbsent(p.fingerprint(), f -> new long[] {0, 0, p.id()});
+      s[0]++;
+      s[1] = Math.max(s[1], p.acceptedAt().toEpochMilli());
+    }
+    List<WaitingError> out = new ArrayList<>();
+    seen.forEach((fingerprint, s) -> out.add(new WaitingError(fingerprint,
+        outbox.report(s[2]).map(q -> q.report().title()).orElse(""), s[0],
+        Instant.ofEpochMilli(s[1]), outbox.issue(fingerprint).map(TrackedIssue::issueNumber)
+            .orElse(OptionalLong.empty()))));
+    out.sort(Comparator.comparing(WaitingError::lastSeen).reversed());
+    return out;
   }
 }

@@ -102,14 +102,31 @@ public final class IssueComposer {
       head.append("\n### Context\n\n")
           .append(Markdown.fenced("json", cut(Markdown.json(r.context()), CONTEXT_CHARS)));
     }
-    if (!r.stackTrace().raw().isBlank()) {
+    String raw = r.stackTrace().raw().isBlank() ? framesText(r.stackTrace().frames())
+        : r.stackTrace().raw();
+    if (!raw.isBlank()) {
       String heading = r.source() == ReportSource.UPDATE ? "Run log (last lines)" : "Stack trace";
       int room = ReportLimits.ISSUE_BODY_CHARS - head.length() - tail.length() - heading.length()
           - 16;
-      fencedTrace(r.stackTrace().raw(), room).ifPresent(block ->
+      fencedTrace(raw, room).ifPresent(block ->
           head.append("\n### ").append(heading).append("\n\n").append(block));
     }
     return fit(head.toString(), tail);
+  }
+
+  /** A sender that gave frames and no trace text still gets a trace: one frame a line. */
+  static String framesText(java.util.List<dev.thingyan.ports.model.report.StackFrame> frames) {
+    StringBuilder out = new StringBuilder();
+    for (var f : frames) {
+      out.append("    at ").append(f.function());
+      f.file().ifPresent(file -> {
+        out.append(" (").append(file);
+        f.line().ifPresent(line -> out.append(':').append(line));
+        out.append(')');
+      });
+      out.append('\n');
+    }
+    return out.toString();
   }
 
   /**

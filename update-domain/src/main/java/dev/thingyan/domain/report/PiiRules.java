@@ -28,11 +28,21 @@ final class PiiRules {
           + "\\p{L}{2,24}+(?![\\p{L}\\p{N}-])", "[email]")
       .startingAt(Starts.near("@", false, PiiRules::localPart));
 
-  static final Rule NRC = Rule.replaceWith("nrc", NOT_D_BEHIND + D + "{1,2}\\s{0,2}/\\s{0,2}"
-      + NRC_LETTER + "{2,16}\\s{0,2}(?:[(（]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[)）]|"
-      + NRC_LETTER + "{1,10})\\s{0,2}" + D + "{5,6}" + NOT_D_AHEAD, "[nrc]")
-      // 1-2 digits and up to 2 spaces before the slash; 1 + 5 digits in all
-      .startingAt(Starts.near("/", false, (s, at, out) -> out.add(at - 4, at)).ifDigits(6));
+  /**
+   * Every written form: {@code 12/OUKAMA(N)123456}, {@code 12/OUKAMA/N/765432},
+   * {@code 12/OUKAMA N 765432}, {@code 12-OUKAMA-N-765432}, {@code 12 / OuKaMa (Naing) 123 456},
+   * {@code ၁၂/ဥကမ(နိုင်)၁၂၃၄၅၆}: a state number, a township code, the citizenship letter in
+   * brackets, between slashes or dashes, or bare, then six digits (a space may split them) and no
+   * letter or digit after them: a UUID's {@code …-bb794183e5d6} is no NRC.
+   */
+  static final Rule NRC = Rule.replaceWith("nrc", NOT_D_BEHIND + D + "{1,2}\\s{0,2}[/／-]\\s{0,2}"
+      + NRC_LETTER + "{2,16}\\s{0,2}(?:[(（]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[)）]"
+      + "|[/-]\\s{0,2}" + NRC_LETTER + "{1,10}\\.?\\s{0,2}[/-]?|" + NRC_LETTER + "{1,10}\\.?)?"
+      + "\\s{0,2}" + D + "{3}[ -]?" + D + "{3}(?![0-9\\u1040-\\u1049A-Za-z])", "[nrc]")
+      // 1-2 digits and up to 2 spaces before the first separator; 1 + 6 digits in all
+      .startingAt(Starts.near("/", false, (s, at, out) -> out.add(at - 4, at))
+          .or(Starts.near("／", false, (s, at, out) -> out.add(at - 4, at)))
+          .or(Starts.near("-", false, (s, at, out) -> out.add(at - 4, at))).ifDigits(7));
 
   static final Rule PASSPORT_MM = Rule.replaceWith("passport",
       "(?<![A-Za-z0-9])M[A-Z]?[0-9]{6,7}(?![A-Za-z0-9])", "[passport]")
@@ -51,10 +61,12 @@ final class PiiRules {
    * A run of 13 or more digits, single spaces or dashes between; only Luhn-valid groups of 13–19
    * digits in it go, see Luhn. The whole run, not its first 19 digits: a card written after
    * another group ({@code 0000 4111 1111 1111 1111}) is still a card. Bounded, so that a long
-   * run is taken in pieces rather than in one deep recursion of the pattern.
+   * run is taken in pieces rather than in one deep recursion of the pattern. Not glued to letters
+   * on either side, nor followed by a dash and more of an id: a UUID's digit groups
+   * ({@code bad46258-5430-2858-71d2-…}) can pass Luhn by chance.
    */
-  static final Rule CARD = new Rule("card", Pattern.compile(NOT_D_BEHIND + NOT_IN_HEX_ID + D
-      + "(?:[ -]?" + D + "){12,255}" + NOT_D_AHEAD),
+  static final Rule CARD = new Rule("card", Pattern.compile(NOT_D_BEHIND + NOT_IN_HEX_ID
+      + "(?<![A-Za-z])" + D + "(?:[ -]?" + D + "){12,255}(?!-?[0-9A-Za-z\\u1040-\\u1049])"),
       m -> Luhn.redactCards(m.group()), Starts.numberRuns(13));
 
   static final Rule PHONE_MM = Rule.replaceWith("phone-mm", "(?<![0-9\\u1040-\\u1049A-Za-z])"

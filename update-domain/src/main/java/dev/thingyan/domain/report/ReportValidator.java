@@ -28,6 +28,7 @@ public final class ReportValidator {
       "exception_type", "stack_trace", "frames", "context", "occurred_at");
 
   private final Clock clock;
+  private final TextRedactor ids = new TextRedactor();
 
   /** @param clock supplies {@code occurred_at} when the sender gave none */
   public ReportValidator(Clock clock) {
@@ -42,11 +43,23 @@ public final class ReportValidator {
     Input in = new Input(InputKeys.canonical(untrusted, FIELDS), "");
     return new ErrorReport(in.requiredString("title"),
         in.requiredEnum("severity", Severity.class), in.requiredEnum("source", ReportSource.class),
-        in.requiredString("environment"), version(in), in.optionalString("trace_id"),
-        in.optionalString("request_id"), in.optionalString("user_id"), in.optionalString("role"),
+        in.requiredString("environment"), version(in), opaque(in, "trace_id"),
+        opaque(in, "request_id"), opaque(in, "user_id"), in.optionalString("role"),
         in.optionalString("steps_to_reproduce"), in.optionalString("message").orElse(""),
         in.optionalString("exception_type"), stackTrace(in), InputKeys.context(in),
         occurredAt(in));
+  }
+
+  /**
+   * An id that is a person's datum (a name, a phone, an e-mail address, a document number) is
+   * replaced by {@link Redactor#REDACTED_ID}: the report is still worth keeping, the datum not.
+   */
+  private Optional<String> opaque(Input in, String field) {
+    return in.optionalString(field).map(id -> {
+      boolean idShaped = !id.isEmpty() && id.chars().allMatch(c -> c >= 'a' && c <= 'z'
+          || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".:_/-$".indexOf(c) >= 0);
+      return idShaped && ids.redact(id).equals(id) ? id : Redactor.REDACTED_ID;
+    });
   }
 
   private static Optional<Version> version(Input in) {

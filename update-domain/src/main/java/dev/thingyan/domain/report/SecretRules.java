@@ -3,7 +3,8 @@ package dev.thingyan.domain.report;
 import java.util.List;
 
 /**
- * Credentials in free text: URLs, bearer tokens, JWTs, well-known token formats, key=value. Each
+ * Credentials in free text by shape: URLs, bearer tokens, JWTs, well-known token formats
+ * ({@code key=value} pairs are {@link KeyValueText}'s). Each
  * rule's {@link Starts} is derived from its pattern and written under it.
  */
 final class SecretRules {
@@ -13,9 +14,6 @@ final class SecretRules {
       + "|api[_-]?key|access[_-]?key|private[_-]?key|authorization|auth|cookie|set-cookie"
       + "|session(?:[_-]?id)?|credentials?|client[_-]?secret)"
       + "(?:[_-]?(?:hash|digest|confirmation|enc|encrypted|plain|value|id))?";
-  /** A piece of every SECRET_KEYS word, and at most 8 characters into it ({@code private_key}). */
-  private static final List<String> SECRET_KEY_CORES = List.of("pass", "pwd", "secret", "token",
-      "key", "auth", "cookie", "session", "credential");
   /** Longer than any SECRET_KEYS word with its suffix ({@code client_secret_confirmation}: 26). */
   private static final int MAX_KEY = 32;
 
@@ -45,12 +43,6 @@ final class SecretRules {
       Rule.keepPrefix("url-query-pii",
           "(?i)([?&;]" + PII_QUERY_KEYS + "=)[^&#\\s\"'<>]{1,4096}", "[redacted]")
           .startingAt(Starts.near("=", false, SecretRules::queryKey).ifAny("?&;")),
-      Rule.keepPrefix("key-value-secret",
-          "(?i)(?<![a-z0-9])([a-z0-9]{0,32}?" + SECRET_KEYS + "[\"']?\\s{0,4}[:=]\\s{0,4})"
-              + "(?!" + OWN_TOKEN + ")"
-              + "(?:\"[^\"\\n]{1,1024}\"|'[^'\\n]{1,1024}'"
-              + "|(?:(?:bearer|basic|token)\\s{1,4})?[^\\s\"',;&)}\\]]{1,1024})",
-          "[secret]").startingAt(keyValueStarts().ifAny(":=")),
       Rule.keepPrefix("bearer", "(?i)(?<![a-z0-9])(bearer\\s{1,4})[A-Za-z0-9._~+/=-]{8,4096}",
           "[token]").startingAt(Starts.atFolded("bearer", (s, at) -> true).ifAny(SPACES)),
       Rule.replaceWith("jwt",
@@ -99,36 +91,4 @@ final class SecretRules {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '-';
   }
 
-  /**
-   * At a key word's core ({@code pass}, {@code token}, …) followed by the rest of the word, an
-   * optional quote, up to four spaces and {@code :} or {@code =}: the match starts at most 32
-   * prefix characters and 8 key characters before the core.
-   */
-  private static Starts keyValueStarts() {
-    Starts starts = null;
-    for (String core : SECRET_KEY_CORES) {
-      Starts one = Starts.near(core, true, (s, at, out) -> {
-        if (separatorFollows(s, at + core.length())) {
-          out.add(at - 40, at + 1);
-        }
-      });
-      starts = starts == null ? one : starts.or(one);
-    }
-    return starts;
-  }
-
-  private static boolean separatorFollows(String s, int from) {
-    int i = from;
-    while (i < s.length() && i - from <= 2 * MAX_KEY && isWordChar(s.charAt(i))) {
-      i++;
-    }
-    if (i < s.length() && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
-      i++;
-    }
-    return Starts.afterSpaces(s, i, 4, ":=");
-  }
-
-  private static boolean isWordChar(char c) {
-    return isKeyChar(c) || c >= '0' && c <= '9';
-  }
 }

@@ -1,6 +1,7 @@
 package dev.thingyan.domain.report;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Literal values in SQL found in exception messages (Laravel's QueryException inlines the
@@ -22,10 +23,14 @@ final class SqlRules {
 
   /** Applied only to text that looks like SQL, where {@code in (…)} is not plain English. */
   static final List<Rule> IN_SQL = List.of(
-      Rule.keepPrefix("sql-values", "(?i)(\\bvalues\\s{0,4})" + ROW + "(?:\\s{0,4},\\s{0,4}" + ROW
-          + "){0,1000}", "([values])")
+      new Rule("sql-values", Pattern.compile("(?i)(\\bvalues\\s{0,4})" + ROW
+          + "(?:\\s{0,4},\\s{0,4}" + ROW + "){0,1000}"),
+          m -> m.group(1) + SqlRows.redact(m.group().substring(m.group(1).length())),
+          Starts.EVERYWHERE)
           .startingAt(Starts.atFolded("values", (s, at) -> true).ifAll("()")),
-      Rule.keepPrefix("sql-in-list", "(?i)(\\bin\\s{0,4})\\([^()]{1,4096}\\)", "([values])")
+      new Rule("sql-in-list", Pattern.compile("(?i)(\\bin\\s{0,4})\\([^()]{1,4096}\\)"),
+          m -> m.group(1) + SqlRows.redact(m.group().substring(m.group(1).length())),
+          Starts.EVERYWHERE)
           .startingAt(Starts.atFolded("in", (s, at) -> Starts.afterSpaces(s, at + 2, 4, "("))
               .ifAll("()")),
       Rule.keepPrefix("sql-compare", "(?i)((?:[=<>]|\\blike)\\s{0,4})"

@@ -54,8 +54,6 @@ class ReportValidatorTest {
       source      | mobile      | source: expected one of backend, frontend, update, admin_form
       environment | prod uction | environment: only an opaque id is allowed
       app_version | 1.x         | app_version: expected a semantic version such as 1.4.2
-      user_id     | Aung Aung   | user_id: only an opaque id is allowed
-      user_id     | a@b.com     | user_id: only an opaque id is allowed
       occurred_at | yesterday   | occurred_at: expected an ISO-8601 time
       """)
   void namesTheBadField(String field, String value, String message) {
@@ -63,6 +61,19 @@ class ReportValidatorTest {
         .isInstanceOf(ReportValidationException.class)
         .hasMessageStartingWith(message)
         .extracting(e -> ((ReportValidationException) e).field()).isEqualTo(field);
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      user_id    | Aung Aung
+      user_id    | a@b.com
+      user_id    | 959791112233
+      trace_id   | 09-791-234-570
+      request_id | MB1234567
+      """)
+  void redactsAnIdThatIsAPersonsDatumAndKeepsTheReport(String field, String value) {
+    ErrorReport r = validator.validate(Reports.with(field, value));
+    assertThat(r.toString()).doesNotContain(value);
   }
 
   @Test

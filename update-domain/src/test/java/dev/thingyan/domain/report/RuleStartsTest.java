@@ -20,16 +20,16 @@ class RuleStartsTest {
       "ghr_abcdefghijklmnopqrstuvwxyz0123456789", "github_pat_abcdefghijklmnopqrstuvwxyz0123",
       "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "slack xoxp-1234567890-abc",
       "Key (email)=(a@b.co) already exists", "insert into t (a) values ('x'), ('y')",
-      "select * from t where id in  (1, 2)", "select * from t where a LIKE  'x%'",
+      "select * from t where id in  ('a', 2)", "select * from t where a LIKE  'x%'",
       "update t set a = \"x\" where b >= 'y'", "mail a%b@x.io", "NRC 12 / OUKAMA (N) 123456",
       "၁၂/ဥကမ(နိုင်)၁၂၃၄၅၆", "passport MA1234567", "Passport No: AB1234567",
       "ပတ်စပို့ AB123456", "card 4111-1111-1111-1111", "call (+95) 9 123 456 789",
       "call 0095 9.123.456.789", "ဖုန်း +၉၅ ၉ ၁၂၃ ၄၅၆ ၇၈၉", "US +1 (555) 123-4567"})
   void everyRuleFindsItsExample(String text) {
-    ScannedText scanned = new ScannedText(text);
+    ScannedText scanned = new ScannedText(KeyValueText.redact(text));
     for (Rule rule : rules()) {
       assertThat(rule.apply(scanned).text()).as(rule.name())
-          .isEqualTo(rule.applyEverywhere(text));
+          .isEqualTo(rule.applyEverywhere(scanned.text()));
     }
     assertThat(new TextRedactor().redact(text)).isNotEqualTo(text)
         .isEqualTo(TextRedactor.redactEverywhere(text));

@@ -64,6 +64,7 @@ public final class JournalDatabase {
           e);
     }
     LOG.debug("journal schema is up to date");
+    JournalFiles.restrict(dataSource);
     Jdbi jdbi = Jdbi.create(dataSource);
     // errors name the statement but not its arguments: a 16k hook output line has no place there
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(MessageRendering.SHORT_STATEMENT);
