@@ -105,10 +105,13 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void dump(OutputStream out, ProgressSink progress, StopSignal stop) {
     long start = System.nanoTime();
+    MariaDbExact exact = new MariaDbExact(settings, address);
+    MariaDbExact.Before before = exact.before(advice());
     try (MariaDbClient client = client();
-        ChildProcess dump = client.dump(address.database())) {
+        ChildProcess dump = client.dump(address.database(), before.history())) {
       stop.onStop(dump::kill);
       dump.stdin().close();
+      out.write(before.header());
       DumpTrailer trailer = new DumpTrailer(out);
       long bytes = stream(dump, trailer, progress);
       int code = dump.waitFor();
@@ -123,6 +126,7 @@ public final class MariaDbDumper implements DatabaseDumper {
                 + "; no backup was made");
       }
       dump.logWarnings(address.toString());
+      exact.requireUnchanged(before);
       LOG.info(
           "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
@@ -142,8 +146,12 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop) {
     long start = System.nanoTime();
+    MariaDbExact exact = new MariaDbExact(settings, address);
+    MariaDbExact.Before before = exact.before(advice());
+    MariaDbExact.writeCompressed(before.header(), compressor, out);
     try (MariaDbClient client = client()) {
-      List<ChildProcess> stages = client.dumpPiped(address.database(), compressor.command());
+      List<ChildProcess> stages =
+          client.dumpPiped(address.database(), compressor.command(), before.history());
       stop.onStop(() -> stages.forEach(ChildProcess::kill));
       try {
         byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, progress, advice());
@@ -153,6 +161,7 @@ public final class MariaDbDumper implements DatabaseDumper {
       } finally {
         stages.forEach(ChildProcess::close);
       }
+      exact.requireUnchanged(before);
       LOG.info("dumped {} through {} in {} ms", address, compressor.name(),
           (System.nanoTime() - start) / 1_000_000);
     }

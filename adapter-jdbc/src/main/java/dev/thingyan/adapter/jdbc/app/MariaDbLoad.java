@@ -26,9 +26,10 @@ final class MariaDbLoad {
     try (ChildProcess load = client.load(database)) {
       OutputStream sql = load.stdin();
       MariaDbDumpFilter filter = new MariaDbDumpFilter(sql, true);
+      MariaDbFloatFix floats = new MariaDbFloatFix(filter);
       long bytes;
       try {
-        bytes = Pump.copy(dump, filter, progress);
+        bytes = Pump.copy(dump, floats, progress);
       } catch (Pump.SinkFailed e) {
         throw clientStopped(load, what, e);
       } catch (IOException e) {
@@ -37,6 +38,7 @@ final class MariaDbLoad {
             "reading " + what + " failed (" + load.redact(e.getMessage()) + ")", e);
       }
       try {
+        floats.finish();
         filter.finish();
         sql.close();
       } catch (IOException e) {
@@ -53,6 +55,10 @@ final class MariaDbLoad {
         throw new BackupException(
             what + " ends without the '-- Dump completed' line: it is truncated");
       }
+      floats.problem().ifPresent(p -> {
+        throw new BackupException("the exact FLOAT values of " + what + " cannot be put back ("
+            + p + "); the loaded copy is not used");
+      });
     }
   }
 

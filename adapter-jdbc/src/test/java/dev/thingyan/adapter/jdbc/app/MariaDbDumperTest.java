@@ -256,7 +256,7 @@ class MariaDbDumperTest {
             new ConnectionSettings("jdbc:mariadb://127.0.0.1:1/pms", "pms", db.password));
     assertThatThrownBy(() -> down.dump(new ByteArrayOutputStream(), ProgressSink.NONE))
         .isInstanceOf(BackupException.class)
-        .hasMessageContaining("Can't connect")
+        .hasMessageContaining("fail to connect")
         .hasMessageContaining("runs at 127.0.0.1:1")
         .hasMessageNotContaining(db.password);
     assertThat(down.schemaVersion()).isEmpty();
