@@ -5,6 +5,7 @@ import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Set;
 
 /**
  * Streams a dump into {@code mariadb} for one database and checks it all ran: the client exited 0,
@@ -14,9 +15,23 @@ import java.io.OutputStream;
 final class MariaDbLoad {
 
   private final MariaDbClient client;
+  private final MariaDbDefiners definers;
+  private Set<String> replaced = Set.of();
 
+  /** A load whose DEFINER clauses all become the loading account (a scratch copy to check). */
   MariaDbLoad(MariaDbClient client) {
+    this(client, MariaDbDefiners.NONE_KEPT);
+  }
+
+  /** @param definers which DEFINER clauses the loading account keeps */
+  MariaDbLoad(MariaDbClient client, MariaDbDefiners definers) {
     this.client = client;
+    this.definers = definers;
+  }
+
+  /** @return the definers named in the dump that were replaced by the loading account */
+  Set<String> replacedDefiners() {
+    return replaced;
   }
 
   /**
@@ -25,7 +40,7 @@ final class MariaDbLoad {
   void load(InputStream dump, String database, ProgressSink progress, String what) {
     try (ChildProcess load = client.load(database)) {
       OutputStream sql = load.stdin();
-      MariaDbDumpFilter filter = new MariaDbDumpFilter(sql, true);
+      MariaDbDumpFilter filter = new MariaDbDumpFilter(sql, true, definers);
       MariaDbFloatFix floats = new MariaDbFloatFix(filter);
       long bytes;
       try {
@@ -48,6 +63,7 @@ final class MariaDbLoad {
       if (code != 0) {
         throw new BackupException(load.failure(code) + " while loading " + what);
       }
+      replaced = filter.replaced();
       if (bytes == 0) {
         throw new BackupException(what + " is empty");
       }

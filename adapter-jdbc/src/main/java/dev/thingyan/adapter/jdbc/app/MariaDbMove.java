@@ -198,7 +198,10 @@ final class MariaDbMove {
       if (!rs.next()) {
         throw new SQLException(sql + " returned nothing");
       }
-      return new Definition(name, rs.getString(ddl), mode > 0 ? rs.getString(mode) : null,
+      // a view whose definer may not use the scratch database is shown with every name
+      // qualified by it (the server cannot open the view to print it shorter): drop the qualifier
+      String definition = rs.getString(ddl).replace(quote(scratch) + ".", "");
+      return new Definition(name, definition, mode > 0 ? rs.getString(mode) : null,
           rs.getString(cs), rs.getString(coll));
     }
   }

@@ -47,9 +47,11 @@ final class MariaDbRestore {
 
   void restore(InputStream in, ProgressSink progress) {
     String target = address.database();
+    MariaDbDefiners definers = definers();
     String scratch = MariaDbScratch.create(objects, "restore", target, address);
+    MariaDbLoad load = new MariaDbLoad(client, definers);
     try {
-      new MariaDbLoad(client).load(in, scratch, progress, "the backup");
+      load.load(in, scratch, progress, "the backup");
     } catch (RuntimeException e) {
       // whatever failed (the dump, or the stream it is read from), the scratch copy goes
       MariaDbScratch.drop(objects, scratch);
@@ -57,9 +59,24 @@ final class MariaDbRestore {
           e.getMessage() + "; nothing was restored and " + address + " is as it was", e);
     }
     requireNotInUse(target, scratch);
-    replace(target, scratch);
+    replace(target, scratch, definers);
     MariaDbScratch.drop(objects, scratch);
+    if (!load.replacedDefiners().isEmpty()) {
+      LOG.warn("restored {}, but the definers {} of its views, routines, triggers or events could"
+          + " not be kept: {} may not set them (it needs SET USER or SUPER), so they are {} now and"
+          + " run with its privileges", address, load.replacedDefiners(), definers.self(),
+          definers.self());
+    }
     LOG.info("restored {} from a backup", address);
+  }
+
+  private MariaDbDefiners definers() {
+    try (var c = AppJdbc.connect(settings, settings.jdbcUrl())) {
+      return MariaDbDefiners.of(c);
+    } catch (SQLException e) {
+      throw new BackupException("could not read what " + address + "'s account may do ("
+          + BoundedCall.describe(e) + "); nothing was restored and it is as it was", e);
+    }
   }
 
   /** Refuses, with nothing changed, while another connection holds a table of {@code target}. */
@@ -92,7 +109,7 @@ final class MariaDbRestore {
     }
   }
 
-  private void replace(String target, String scratch) {
+  private void replace(String target, String scratch, MariaDbDefiners definers) {
     MariaDbMove move = null;
     try {
       objects.dropAll(target);
@@ -100,7 +117,7 @@ final class MariaDbRestore {
       move.moveTables();
       try (ChildProcess dump = client.dumpRoutinesAndEvents(scratch)) {
         dump.stdin().close();
-        new MariaDbLoad(client).load(dump.stdout(), target, ProgressSink.NONE, "the routines and events");
+        new MariaDbLoad(client, definers).load(dump.stdout(), target, ProgressSink.NONE, "the routines and events");
         int code = dump.waitFor();
         if (code != 0) {
           throw new BackupException(dump.failure(code));
