@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,6 +53,7 @@ final class MariaDbDumpFilter extends OutputStream {
   private final boolean dropSandbox;
   private final MariaDbDefiners definers;
   private final Set<String> replaced = new LinkedHashSet<>();
+  private final Map<String, String> manifest = new TreeMap<>();
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean passing;
   private boolean notRows;
@@ -167,6 +170,11 @@ final class MariaDbDumpFilter extends OutputStream {
   }
 
   private void emit(String text) throws IOException {
+    if (text.startsWith(MariaDbManifest.LINE)) {
+      MariaDbManifest.parse(new String(text.getBytes(StandardCharsets.ISO_8859_1),
+          StandardCharsets.UTF_8), manifest);
+      return;
+    }
     if (!text.isBlank()) {
       lastLineHead = headOf(text.getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -192,6 +200,11 @@ final class MariaDbDumpFilter extends OutputStream {
       }
     }
     return m.appendTail(out).toString();
+  }
+
+  /** @return the manifest the backup carries after its dump; empty for older backups */
+  Map<String, String> manifest() {
+    return Map.copyOf(manifest);
   }
 
   /** @return the definers the dump named that the restoring account could not keep */

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +39,7 @@ final class MariaDbExact {
   }
 
   /** The server's facts a dump needs, and its FLOAT values, in one snapshot. */
-  record Before(boolean history, List<MariaDbFloats.Table> floats) {
+  record Before(boolean history, List<MariaDbFloats.Table> floats, Map<String, String> manifest) {
     byte[] header() {
       return MariaDbFloats.header(floats).getBytes(StandardCharsets.UTF_8);
     }
@@ -48,25 +49,35 @@ final class MariaDbExact {
   Before before(String advice) {
     try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
       boolean history = dumpsHistory(c);
-      return new Before(history, read(c, history));
+      Snapshot read = read(c, history);
+      return new Before(history, read.floats(), read.manifest());
     } catch (SQLException e) {
       throw new BackupException("reading the column types of " + address + " failed ("
           + BoundedCall.describe(e) + "); no backup was made. " + advice, e);
     }
   }
 
-  /** @throws BackupException when the FLOAT values changed while the dump ran */
-  void requireUnchanged(Before before) {
-    if (before.floats().isEmpty()) {
-      return;
-    }
-    List<MariaDbFloats.Table> after;
+  /**
+   * Reads the database again once the dump is done.
+   *
+   * @return the manifest's comment lines, which the backup carries after the dump: what did not
+   *     change between the two reads is what the dump holds
+   * @throws BackupException when the FLOAT values changed while the dump ran
+   */
+  byte[] after(Before before) {
+    Snapshot now;
     try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
-      after = read(c, before.history());
+      now = read(c, before.history());
     } catch (SQLException e) {
-      throw new BackupException("reading the FLOAT columns of " + address + " again failed ("
+      throw new BackupException("reading " + address + " again after its dump failed ("
           + BoundedCall.describe(e) + "); no backup was made", e);
     }
+    requireUnchanged(before, now.floats());
+    return MariaDbManifest.lines(MariaDbManifest.stable(before.manifest(), now.manifest()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void requireUnchanged(Before before, List<MariaDbFloats.Table> after) {
     for (int i = 0; i < before.floats().size(); i++) {
       MariaDbFloats.Table was = before.floats().get(i);
       if (i >= after.size() || !after.get(i).equals(was)) {
@@ -79,12 +90,15 @@ final class MariaDbExact {
     }
   }
 
-  private List<MariaDbFloats.Table> read(Connection c, boolean history) throws SQLException {
+  private record Snapshot(List<MariaDbFloats.Table> floats, Map<String, String> manifest) {}
+
+  private Snapshot read(Connection c, boolean history) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ");
       s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
       try {
-        return MariaDbFloats.read(c, address.database(), history);
+        return new Snapshot(MariaDbFloats.read(c, address.database(), history),
+            MariaDbManifest.take(c, address.database()));
       } finally {
         s.execute("COMMIT");
       }
@@ -107,12 +121,14 @@ final class MariaDbExact {
   }
 
   /**
-   * Writes {@code header} compressed by {@code compressor} as a frame of its own: zstd and gzip
-   * both read concatenated frames as one stream, so it comes out just ahead of the dump.
+   * Writes {@code header} (or a trailer) compressed by {@code compressor} as a frame of its own: zstd and gzip
+   * both read concatenated frames as one stream, so it comes out just where it was written.
+   *
+   * @return the compressed bytes written
    */
-  static void writeCompressed(byte[] header, DumpCompressor compressor, OutputStream out) {
+  static long writeCompressed(byte[] header, DumpCompressor compressor, OutputStream out) {
     if (header.length == 0) {
-      return;
+      return 0;
     }
     Path file = null;
     try {
@@ -120,13 +136,15 @@ final class MariaDbExact {
       Files.write(file, header);
       Process p = new ProcessBuilder(compressor.command()).redirectInput(file.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      long written;
       try (InputStream in = p.getInputStream()) {
-        in.transferTo(out);
+        written = in.transferTo(out);
       }
       if (p.waitFor() != 0) {
         throw new BackupException(compressor.name() + " failed on the exact FLOAT values (exit "
             + p.exitValue() + "); no backup was made");
       }
+      return written;
     } catch (IOException e) {
       throw new BackupException("writing the exact FLOAT values failed (" + e.getMessage()
           + "); no backup was made", e);

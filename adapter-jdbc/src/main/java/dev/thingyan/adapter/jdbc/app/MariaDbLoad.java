@@ -5,6 +5,7 @@ import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,6 +18,7 @@ final class MariaDbLoad {
   private final MariaDbClient client;
   private final MariaDbDefiners definers;
   private Set<String> replaced = Set.of();
+  private Map<String, String> manifest = Map.of();
 
   /** A load whose DEFINER clauses all become the loading account (a scratch copy to check). */
   MariaDbLoad(MariaDbClient client) {
@@ -27,6 +29,11 @@ final class MariaDbLoad {
   MariaDbLoad(MariaDbClient client, MariaDbDefiners definers) {
     this.client = client;
     this.definers = definers;
+  }
+
+  /** @return the manifest the backup carried ({@link MariaDbManifest}); empty for older ones */
+  Map<String, String> manifest() {
+    return manifest;
   }
 
   /** @return the definers named in the dump that were replaced by the loading account */
@@ -64,6 +71,7 @@ final class MariaDbLoad {
         throw new BackupException(load.failure(code) + " while loading " + what);
       }
       replaced = filter.replaced();
+      manifest = filter.manifest();
       if (bytes == 0) {
         throw new BackupException(what + " is empty");
       }

@@ -58,9 +58,18 @@ final class MariaDbRestore {
       throw new BackupException(
           e.getMessage() + "; nothing was restored and " + address + " is as it was", e);
     }
+    try {
+      MariaDbManifest.require(settings, load.manifest(), scratch, "the backup does not load as it was taken");
+    } catch (BackupException e) {
+      MariaDbScratch.drop(objects, scratch);
+      throw new BackupException(e.getMessage() + "; nothing was restored and " + address
+          + " is as it was. Choose another backup", e);
+    }
     requireNotInUse(target, scratch);
     replace(target, scratch, definers);
     MariaDbScratch.drop(objects, scratch);
+    MariaDbManifest.require(settings, load.manifest(), target, address + " was restored but does not hold what"
+        + " the backup holds");
     if (!load.replacedDefiners().isEmpty()) {
       LOG.warn("restored {}, but the definers {} of its views, routines, triggers or events could"
           + " not be kept: {} may not set them (it needs SET USER or SUPER), so they are {} now and"

@@ -177,7 +177,7 @@ class MariaDbDumperTest {
   void verifyRestoreCountsTablesAndRowsInAScratchDatabaseItDrops() {
     byte[] dump = dump();
     assertThat(dumper.verifyRestore(new ByteArrayInputStream(dump), ProgressSink.NONE))
-        .isEqualTo("3 tables, 5 rows");
+        .isEqualTo("3 tables, 5 rows, as its manifest records");
     byte[] truncated = Arrays.copyOf(dump, dump.length / 2);
     assertThatThrownBy(
             () -> dumper.verifyRestore(new ByteArrayInputStream(truncated), ProgressSink.NONE))
