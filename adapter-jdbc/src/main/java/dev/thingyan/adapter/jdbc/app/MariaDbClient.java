@@ -93,11 +93,11 @@ final class MariaDbClient implements AutoCloseable {
   }
 
   /**
-   * {@code mariadb-dump} of {@code database}; with {@code history}, the rows of system-versioned
-   * tables come with their whole history ({@code --dump-history}, MariaDB 10.11 and later).
+   * {@code mariadb-dump} of {@code database} with {@code options} after the usual ones, e.g.
+   * {@code --dump-history} (MariaDB 10.11 and later) or {@code --ignore-table}.
    */
-  ChildProcess dump(String database, boolean history) {
-    return dump(database, history ? List.of("--dump-history") : List.of());
+  ChildProcess dumpWith(String database, List<String> options) {
+    return dump(database, options);
   }
 
   /**
@@ -124,9 +124,8 @@ final class MariaDbClient implements AutoCloseable {
    * {@code mariadb-dump ... | compressor}, started as one pipeline; the dump tool's standard input
    * is closed.
    */
-  List<ChildProcess> dumpPiped(String database, List<String> compressor, boolean history) {
+  List<ChildProcess> dumpPiped(String database, List<String> compressor, List<String> extra) {
     Path tool = dumpTool();
-    List<String> extra = history ? List.of("--dump-history") : List.of();
     List<ChildProcess> stages =
         ChildProcess.pipeline(
             List.of(tool.getFileName().toString(), Path.of(compressor.get(0)).getFileName().toString()),

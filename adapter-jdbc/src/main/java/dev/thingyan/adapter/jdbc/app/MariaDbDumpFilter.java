@@ -175,6 +175,9 @@ final class MariaDbDumpFilter extends OutputStream {
           StandardCharsets.UTF_8), manifest);
       return;
     }
+    if (text.startsWith(MariaDbInvalidViews.LINE)) {
+      return; // for a person reading the backup; after the dump's last line, which it must stay
+    }
     if (!text.isBlank()) {
       lastLineHead = headOf(text.getBytes(StandardCharsets.ISO_8859_1));
     }

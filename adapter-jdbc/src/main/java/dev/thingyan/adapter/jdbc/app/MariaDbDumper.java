@@ -108,7 +108,7 @@ public final class MariaDbDumper implements DatabaseDumper {
     MariaDbExact exact = new MariaDbExact(settings, address);
     MariaDbExact.Before before = exact.before(advice());
     try (MariaDbClient client = client();
-        ChildProcess dump = client.dump(address.database(), before.history())) {
+        ChildProcess dump = client.dumpWith(address.database(), before.dumpOptions(address.database()))) {
       stop.onStop(dump::kill);
       dump.stdin().close();
       out.write(before.header());
@@ -153,7 +153,8 @@ public final class MariaDbDumper implements DatabaseDumper {
     ProgressSink counted = d -> progress.bytes(done[0] = headerBytes + d);
     try (MariaDbClient client = client()) {
       List<ChildProcess> stages =
-          client.dumpPiped(address.database(), compressor.command(), before.history());
+          client.dumpPiped(
+              address.database(), compressor.command(), before.dumpOptions(address.database()));
       stop.onStop(() -> stages.forEach(ChildProcess::kill));
       try {
         byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, counted, advice());

@@ -13,10 +13,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a MariaDB backup needs beyond {@code mariadb-dump}'s own output to be exact: whether the
@@ -28,6 +32,7 @@ import java.util.regex.Pattern;
  */
 final class MariaDbExact {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MariaDbExact.class);
   private static final Pattern VERSION = Pattern.compile("^(\\d+)\\.(\\d+)");
 
   private final ConnectionSettings settings;
@@ -39,9 +44,20 @@ final class MariaDbExact {
   }
 
   /** The server's facts a dump needs, and its FLOAT values, in one snapshot. */
-  record Before(boolean history, List<MariaDbFloats.Table> floats, Map<String, String> manifest) {
+  record Before(boolean history, List<MariaDbFloats.Table> floats, Map<String, String> manifest,
+      Map<String, String> invalidViews) {
     byte[] header() {
       return MariaDbFloats.header(floats).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What mariadb-dump needs on top of its usual options. */
+    List<String> dumpOptions(String database) {
+      List<String> options = new ArrayList<>();
+      if (history) {
+        options.add("--dump-history");
+      }
+      invalidViews.keySet().forEach(v -> options.add("--ignore-table=" + database + "." + v));
+      return options;
     }
   }
 
@@ -49,8 +65,16 @@ final class MariaDbExact {
   Before before(String advice) {
     try (Connection c = AppJdbc.connect(settings, settings.jdbcUrl())) {
       boolean history = dumpsHistory(c);
+      Map<String, String> invalid = MariaDbInvalidViews.find(c, address.database());
       Snapshot read = read(c, history);
-      return new Before(history, read.floats(), read.manifest());
+      Map<String, String> manifest = new TreeMap<>(read.manifest());
+      invalid.keySet().forEach(v -> manifest.remove("view " + v));
+      if (!invalid.isEmpty()) {
+        LOG.warn("the views {} of {} are invalid (they name a table, column or function that no"
+            + " longer exists): mariadb-dump cannot dump them, so the backup holds their SQL as"
+            + " comments only, and a restore will not create them", invalid.keySet(), address);
+      }
+      return new Before(history, read.floats(), manifest, invalid);
     } catch (SQLException e) {
       throw new BackupException("reading the column types of " + address + " failed ("
           + BoundedCall.describe(e) + "); no backup was made. " + advice, e);
@@ -73,7 +97,10 @@ final class MariaDbExact {
           + BoundedCall.describe(e) + "); no backup was made", e);
     }
     requireUnchanged(before, now.floats());
-    return MariaDbManifest.lines(MariaDbManifest.stable(before.manifest(), now.manifest()))
+    Map<String, String> after = new TreeMap<>(now.manifest());
+    before.invalidViews().keySet().forEach(v -> after.remove("view " + v));
+    return (MariaDbInvalidViews.lines(before.invalidViews())
+        + MariaDbManifest.lines(MariaDbManifest.stable(before.manifest(), after)))
         .getBytes(StandardCharsets.UTF_8);
   }
 

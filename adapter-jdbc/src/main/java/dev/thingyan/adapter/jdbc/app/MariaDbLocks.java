@@ -94,6 +94,24 @@ final class MariaDbLocks {
     return out;
   }
 
+  /**
+   * @return the connections that use {@code database}, e.g. {@code connection 42 (pms@10.0.0.5,
+   *     Sleep for 95 s)}, or {@code another connection} when none can be seen
+   */
+  String users(String database) {
+    try (Connection c = connect(settings, wait)) {
+      List<String> users = connections(c, database);
+      return users.isEmpty() ? "another connection" : String.join(", ", users);
+    } catch (SQLException e) {
+      return "another connection";
+    }
+  }
+
+  /** @return whether {@code e} is a lock wait that ran out */
+  static boolean timedOut(SQLException e) {
+    return e.getErrorCode() == LOCK_WAIT_TIMEOUT;
+  }
+
   private static List<String> connections(Connection c, String database) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement(USERS)) {

@@ -65,7 +65,6 @@ final class MariaDbRestore {
       throw new BackupException(e.getMessage() + "; nothing was restored and " + address
           + " is as it was. Choose another backup", e);
     }
-    requireNotInUse(target, scratch);
     replace(target, scratch, definers);
     MariaDbScratch.drop(objects, scratch);
     MariaDbManifest.require(settings, load.manifest(), target, address + " was restored but does not hold what"
@@ -88,45 +87,36 @@ final class MariaDbRestore {
     }
   }
 
-  /** Refuses, with nothing changed, while another connection holds a table of {@code target}. */
-  private void requireNotInUse(String target, String scratch) {
-    Optional<String> holder;
-    try {
-      holder = locks.holder(target);
-    } catch (SQLException e) {
-      MariaDbScratch.drop(objects, scratch);
-      throw new BackupException(
-          "could not check that "
-              + address
-              + " is not in use ("
-              + BoundedCall.describe(e)
-              + "); nothing was restored and it is as it was",
-          e);
+  /**
+   * The swap failed and renamed nothing: the scratch copy goes, and the message says why, naming
+   * who holds the tables when the lock wait ran out.
+   */
+  private BackupException notSwapped(String scratch, SQLException e) {
+    MariaDbScratch.drop(objects, scratch);
+    if (MariaDbLocks.timedOut(e)) {
+      return new BackupException(address + " is in use: " + locks.users(address.database())
+          + " holds its tables (an open transaction) and did not let go within "
+          + locks.lockWait().toSeconds() + " s; nothing was restored and " + address
+          + " is as it was. Stop the app and its workers (queue workers, schedulers, anything"
+          + " connected to the database), then restore again", e);
     }
-    if (holder.isPresent()) {
-      MariaDbScratch.drop(objects, scratch);
-      throw new BackupException(
-          address
-              + " is in use: "
-              + holder.get()
-              + " holds its tables (an open transaction) and did not let go within "
-              + locks.lockWait().toSeconds()
-              + " s; nothing was restored and "
-              + address
-              + " is as it was. Stop the app and its workers (queue workers, schedulers, anything"
-              + " connected to the database), then restore again");
-    }
+    return new BackupException("moving the restored tables into " + address + " failed ("
+        + BoundedCall.describe(e) + "); nothing was restored and " + address + " is as it was", e);
   }
 
   private void replace(String target, String scratch, MariaDbDefiners definers) {
-    MariaDbMove move = null;
+    MariaDbMove move = new MariaDbMove(settings, locks.lockWait(), scratch, target);
     try {
-      objects.dropAll(target);
-      move = new MariaDbMove(settings, locks.lockWait(), scratch, target);
       move.moveTables();
+    } catch (SQLException e) {
+      throw notSwapped(scratch, e);
+    }
+    try {
+      objects.dropAllBut(target, move.movedTables());
       try (ChildProcess dump = client.dumpRoutinesAndEvents(scratch)) {
         dump.stdin().close();
-        new MariaDbLoad(client, definers).load(dump.stdout(), target, ProgressSink.NONE, "the routines and events");
+        new MariaDbLoad(client, definers)
+            .load(dump.stdout(), target, ProgressSink.NONE, "the routines and events");
         int code = dump.waitFor();
         if (code != 0) {
           throw new BackupException(dump.failure(code));
@@ -135,25 +125,10 @@ final class MariaDbRestore {
       move.finish();
     } catch (SQLException | IOException | BackupException e) {
       String why = e instanceof SQLException ? BoundedCall.describe(e) : e.getMessage();
-      String where;
-      if (move == null) {
-        where =
-            "No table was moved: the checked copy is whole in database "
-                + scratch
-                + " on the same server";
-      } else {
-        move.logLostTriggers();
-        where = move.leftOver();
-      }
-      throw new BackupException(
-          "replacing the content of "
-              + address
-              + " failed ("
-              + why
-              + "); it may be incomplete now. "
-              + where
-              + ". The backup itself is unchanged: fix the cause (if the app or"
-              + " its workers still use the database, stop them) and restore again",
+      move.logLostTriggers();
+      throw new BackupException("the backup's tables were swapped into " + address + ", but"
+          + " completing the restore failed (" + why + "), so it is incomplete now: "
+          + move.leftOver() + ". The backup itself is unchanged: fix the cause and restore again",
           e);
     }
   }
