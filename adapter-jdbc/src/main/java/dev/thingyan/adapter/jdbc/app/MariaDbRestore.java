@@ -2,6 +2,7 @@ package dev.thingyan.adapter.jdbc.app;
 
 import dev.thingyan.adapter.jdbc.ConnectionSettings;
 import dev.thingyan.ports.out.BackupException;
+import dev.thingyan.ports.out.RestoreRefusedException;
 import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,14 +56,14 @@ final class MariaDbRestore {
     } catch (RuntimeException e) {
       // whatever failed (the dump, or the stream it is read from), the scratch copy goes
       MariaDbScratch.drop(objects, scratch);
-      throw new BackupException(
+      throw new RestoreRefusedException(
           e.getMessage() + "; nothing was restored and " + address + " is as it was", e);
     }
     try {
       MariaDbManifest.require(settings, load.manifest(), scratch, "the backup does not load as it was taken");
     } catch (BackupException e) {
       MariaDbScratch.drop(objects, scratch);
-      throw new BackupException(e.getMessage() + "; nothing was restored and " + address
+      throw new RestoreRefusedException(e.getMessage() + "; nothing was restored and " + address
           + " is as it was. Choose another backup", e);
     }
     replace(target, scratch, definers);
@@ -82,7 +83,7 @@ final class MariaDbRestore {
     try (var c = AppJdbc.connect(settings, settings.jdbcUrl())) {
       return MariaDbDefiners.of(c);
     } catch (SQLException e) {
-      throw new BackupException("could not read what " + address + "'s account may do ("
+      throw new RestoreRefusedException("could not read what " + address + "'s account may do ("
           + BoundedCall.describe(e) + "); nothing was restored and it is as it was", e);
     }
   }
@@ -91,16 +92,16 @@ final class MariaDbRestore {
    * The swap failed and renamed nothing: the scratch copy goes, and the message says why, naming
    * who holds the tables when the lock wait ran out.
    */
-  private BackupException notSwapped(String scratch, SQLException e) {
+  private RestoreRefusedException notSwapped(String scratch, SQLException e) {
     MariaDbScratch.drop(objects, scratch);
     if (MariaDbLocks.timedOut(e)) {
-      return new BackupException(address + " is in use: " + locks.users(address.database())
+      return new RestoreRefusedException(address + " is in use: " + locks.users(address.database())
           + " holds its tables (an open transaction) and did not let go within "
           + locks.lockWait().toSeconds() + " s; nothing was restored and " + address
           + " is as it was. Stop the app and its workers (queue workers, schedulers, anything"
           + " connected to the database), then restore again", e);
     }
-    return new BackupException("moving the restored tables into " + address + " failed ("
+    return new RestoreRefusedException("moving the restored tables into " + address + " failed ("
         + BoundedCall.describe(e) + "); nothing was restored and " + address + " is as it was", e);
   }
 
