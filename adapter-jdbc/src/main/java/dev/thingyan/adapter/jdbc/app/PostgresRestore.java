@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Privileges come back as the backup had them (a reporting role keeps its SELECT), except grants
  * to roles that do not exist on this server, which are left out and logged ({@link
- * PgGrantFilter}). Ownership does not: {@code --no-owner}, every restored object belongs to the
- * restoring user, who need not be a superuser; the backup's owner gets no grant in its place.
+ * PgGrantFilter}). So do owners: every object goes back to the role that owned it in the backup
+ * where the restoring user may act for that role (a superuser for any, an app's owner for itself);
+ * any other stays the restoring user's, logged by name ({@link PgGrantFilter#ownersNotKept}).
  */
 final class PostgresRestore {
 
@@ -73,7 +74,7 @@ final class PostgresRestore {
       List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-");
   private static final List<String> TO_SQL =
       List.of(
-          "--no-owner", "--exit-on-error", "--single-transaction", "--file=-");
+          "--exit-on-error", "--single-transaction", "--file=-");
 
   private static final String ROLES =
       "SELECT rolname, pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles";
@@ -152,6 +153,15 @@ final class PostgresRestore {
           address,
           skipped.size(),
           listed(skipped));
+    }
+    List<String> owners = grants.ownersNotKept();
+    if (!owners.isEmpty()) {
+      LOG.warn(
+          "restored {}, but {} object(s) could not be given back to their owner in the backup (the"
+              + " restoring user may not act for that role), so they belong to the restoring user: {}",
+          address,
+          owners.size(),
+          listed(owners));
     }
     List<String> regranted = grants.regranted();
     if (!regranted.isEmpty()) {
