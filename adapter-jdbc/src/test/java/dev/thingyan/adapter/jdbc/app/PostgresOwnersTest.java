@@ -84,4 +84,44 @@ class PostgresOwnersTest {
         ? "reports.summary " + db.name : line);
     assertThat(owners()).isEqualTo(expected);
   }
+
+  /**
+   * Database-level objects made after the backup survive a drop of the schemas: a publication,
+   * an event trigger, a cast, a foreign server, and default privileges without a schema, which
+   * would give a reporting role SELECT on every table the restore creates again.
+   */
+  @Test
+  void databaseLevelObjectsAddedSinceTheBackupAreRemoved() {
+    List<String> before = databaseLevel();
+    PostgresDumper asSuperuser = new PostgresDumper(
+        new ConnectionSettings(db.settings.jdbcUrl(), "postgres", ""));
+    byte[] dump = TestDumps.of(asSuperuser);
+    db.asSuperuser(
+        "CREATE PUBLICATION bk_everything FOR ALL TABLES",
+        "CREATE FUNCTION bk_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$BEGIN END$$",
+        "CREATE EVENT TRIGGER bk_audit ON ddl_command_end EXECUTE FUNCTION bk_ddl()",
+        "CREATE TYPE bk_money AS (amount numeric)",
+        "CREATE FUNCTION bk_to_money(int) RETURNS bk_money LANGUAGE sql AS $$SELECT ROW($1)::bk_money$$",
+        "CREATE CAST (int AS bk_money) WITH FUNCTION bk_to_money(int)",
+        "CREATE FOREIGN DATA WRAPPER bk_fdw",
+        "CREATE SERVER bk_elsewhere FOREIGN DATA WRAPPER bk_fdw",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE " + db.name + " GRANT SELECT ON TABLES TO " + reporting);
+    assertThat(databaseLevel()).isNotEqualTo(before);
+
+    asSuperuser.restore(new ByteArrayInputStream(dump), ProgressSink.NONE);
+
+    assertThat(databaseLevel()).isEqualTo(before);
+    assertThat(db.rows("SELECT has_table_privilege('" + reporting + "', 'folios', 'SELECT')::text"))
+        .containsExactly("false");
+  }
+
+  private List<String> databaseLevel() {
+    return db.rows("SELECT 'publication ' || pubname FROM pg_publication"
+        + " UNION ALL SELECT 'event trigger ' || evtname FROM pg_event_trigger"
+        + " UNION ALL SELECT 'cast ' || castsource::regtype || ' ' || casttarget::regtype"
+        + " FROM pg_cast WHERE oid >= 16384"
+        + " UNION ALL SELECT 'server ' || srvname FROM pg_foreign_server"
+        + " UNION ALL SELECT 'default acl ' || pg_get_userbyid(defaclrole) || ' ' || defaclacl::text"
+        + " FROM pg_default_acl WHERE defaclnamespace = 0 ORDER BY 1");
+  }
 }
