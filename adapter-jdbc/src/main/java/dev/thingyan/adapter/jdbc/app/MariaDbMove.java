@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the tables of a loaded scratch database into the app's emptied database with one {@code
- * RENAME TABLE}: the server changes names, not rows, so a restore no longer loads the whole dump a
+ * Swaps the tables of a loaded scratch database into the app's database with one {@code RENAME
+ * TABLE} (the app's own tables aside, the scratch ones in): the server changes names, not rows, so a restore no longer loads the whole dump a
  * second time (copying the checked copy back took as long as loading the backup itself). MariaDB
  * moves no view and no table that has triggers to another database, so the views' and triggers'
  * definitions are read first ({@code SHOW CREATE}, with the scratch database current, so that they

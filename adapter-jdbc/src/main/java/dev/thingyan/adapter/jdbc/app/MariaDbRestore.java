@@ -14,15 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replaces a MariaDB database's content with a dump. MariaDB cannot roll DDL back, so the dump is
- * first loaded into a scratch database {@code thingyan_restore_<random>}: a truncated or failing
- * dump stops there and the app's database is untouched. Only then is every event, routine, view,
- * sequence and table of the app's database dropped (so nothing a later migration added survives)
- * and the checked copy moved in: its tables renamed across with their rows ({@link MariaDbMove}),
- * its routines and events copied by {@code mariadb-dump} (no rows: a moment), its views and
- * triggers created again. If that second step fails, the scratch database is kept and the error
- * says what is where: triggers dropped for the move and not created again exist only in the
- * backup, and their SQL is logged. Before it starts, no other connection may hold the app's tables (an app idle in a
- * transaction would make the drops wait, and leave them half done): {@link MariaDbLocks}.
+ * first loaded into a scratch database {@code thingyan_restore_<random>} and checked against the
+ * backup's manifest ({@link MariaDbManifest}): a truncated, failing or different dump stops there
+ * and the app's database is untouched. Then one {@code RENAME TABLE} swaps every table ({@link
+ * MariaDbMove}): it takes every lock it needs before it changes anything, so an app still holding
+ * a table makes it time out with nothing changed ({@link dev.thingyan.ports.out.RestoreRefusedException}).
+ * Only after the swap is what the database held dropped (its old tables, events, routines, views),
+ * the routines and events copied by {@code mariadb-dump} (no rows: a moment), the views and
+ * triggers created again, and the manifest compared once more. If a step after the swap fails,
+ * the scratch database is kept and the error says what is where: triggers not created again exist
+ * only in the backup, and their SQL is logged.
  */
 final class MariaDbRestore {
 
