@@ -46,6 +46,11 @@ final class LazyIssueTracker implements IssueTracker {
   }
 
   @Override
+  public List<String> commentsSince(long issueNumber, Instant since) {
+    return tracker().commentsSince(issueNumber, since);
+  }
+
+  @Override
   public RemoteIssue reopen(long issueNumber) {
     return tracker().reopen(issueNumber);
   }

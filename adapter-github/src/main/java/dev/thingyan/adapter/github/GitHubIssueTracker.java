@@ -113,6 +113,17 @@ public final class GitHubIssueTracker implements IssueTracker {
   }
 
   @Override
+  public List<String> commentsSince(long issueNumber, Instant since) {
+    requireNumber(issueNumber);
+    // whole seconds, cut down: "at or after" stays true, as for listLabelled
+    String at = DateTimeFormatter.ISO_INSTANT.format(
+        Objects.requireNonNull(since, "since").truncatedTo(ChronoUnit.SECONDS));
+    return call("listing the comments of issue #" + issueNumber, () -> api.comments(
+        config.owner(), config.repo(), issueNumber, at, PER_PAGE).stream()
+        .map(c -> c.body() == null ? "" : c.body()).toList());
+  }
+
+  @Override
   public RemoteIssue reopen(long issueNumber) {
     requireNumber(issueNumber);
     RemoteIssue issue = call("reopening issue #" + issueNumber, () -> api.update(config.owner(),

@@ -40,6 +40,14 @@ interface GitHubIssuesApi {
   @RequestLine("GET")
   IssuePage page(URI next);
 
+  /** "List issue comments": only the body of each is read. */
+  @RequestLine("GET /repos/{owner}/{repo}/issues/{number}/comments?since={since}&per_page={perPage}")
+  List<GhComment> comments(@Param("owner") String owner, @Param("repo") String repo,
+      @Param("number") long number, @Param("since") String since, @Param("perPage") int perPage);
+
+  /** One comment of "list issue comments" (its other fields are ignored). */
+  record GhComment(@JsonProperty("body") String body) {}
+
   /** The body of "create an issue". */
   record NewIssueBody(@JsonProperty("title") String title, @JsonProperty("body") String body,
       @JsonProperty("labels") List<String> labels) {}

@@ -10,7 +10,9 @@ import dev.thingyan.adapter.github.fake.FakeIssue;
 import dev.thingyan.adapter.github.fake.FakeRequest;
 import dev.thingyan.ports.model.report.NewIssue;
 import dev.thingyan.ports.model.report.RemoteIssue;
+import dev.thingyan.ports.out.IssueTrackerException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,23 @@ class GitHubIssueTrackerTest extends FakeGitHubTestBase {
     assertThat(github.requests().get(1).path()).isEqualTo("/repos/acme/pms/issues/1/comments");
     assertThatThrownBy(() -> tracker.comment(1, " ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> tracker.comment(0, "x")).hasMessageContaining("issueNumber");
+  }
+
+  @Test
+  void listsAnIssuesCommentsSinceATime() {
+    tracker.create(newIssue("Crash"));
+    tracker.comment(1, "first <!-- marker -->");
+    tracker.comment(1, "second");
+
+    assertThat(tracker.commentsSince(1, Instant.parse("2026-01-01T00:00:00.750Z")))
+        .containsExactly("first <!-- marker -->", "second");
+    FakeRequest listing = github.requests().get(github.requests().size() - 1);
+    assertThat(listing.method()).isEqualTo("GET");
+    assertThat(listing.path()).isEqualTo("/repos/acme/pms/issues/1/comments");
+    assertThat(java.net.URLDecoder.decode(listing.query(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("since=2026-01-01T00:00:00Z").contains("per_page=100");
+    assertThatThrownBy(() -> tracker.commentsSince(9, Instant.EPOCH))
+        .isInstanceOf(IssueTrackerException.class);
   }
 
   @Test

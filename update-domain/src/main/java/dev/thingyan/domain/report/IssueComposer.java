@@ -24,6 +24,12 @@ public final class IssueComposer {
   private static final Pattern MARKER = Pattern.compile("<!-- thingyan:fingerprint=([0-9a-f]{64}) -->");
   private static final Pattern OCCURRENCES = Pattern.compile(
       "^\\| Occurrences \\| `(\\d{1,18})` \\|$", Pattern.MULTILINE);
+  /**
+   * Ends every occurrence comment: the fingerprint and the occurrence count told once this
+   * comment is read. A comment whose answer was lost is found by it, so it is never posted twice.
+   */
+  private static final Pattern TOLD = Pattern.compile(
+      "<!-- thingyan:told=([0-9a-f]{64}):(\\d{1,18}) -->");
   private static final int CONTEXT_CHARS = 8_000;
   private static final int MESSAGE_CHARS = 8_000;
   private static final int STEPS_CHARS = 4_000;
@@ -54,6 +60,32 @@ public final class IssueComposer {
       last = m.group(1);
     }
     return Optional.ofNullable(last);
+  }
+
+  /** @return the hidden marker ending a comment that tells occurrences up to {@code through}. */
+  static String toldMarker(String fingerprint, long through) {
+    return "<!-- thingyan:told=" + fingerprint + ":" + through + " -->";
+  }
+
+  /**
+   * @return the highest occurrence count that comments of ours for {@code fingerprint} told, if
+   *     any of {@code comments} is one (the last marker of each comment counts, as for issues)
+   */
+  static OptionalLong toldIn(List<String> comments, String fingerprint) {
+    long best = -1;
+    for (String comment : comments) {
+      Matcher m = TOLD.matcher(comment);
+      String fp = null;
+      long through = -1;
+      while (m.find()) {
+        fp = m.group(1);
+        through = Long.parseLong(m.group(2));
+      }
+      if (fingerprint.equals(fp)) {
+        best = Math.max(best, through);
+      }
+    }
+    return best < 0 ? OptionalLong.empty() : OptionalLong.of(best);
   }
 
   /** @return the occurrence count an issue body of ours states, if it states one. */
@@ -171,7 +203,7 @@ public final class IssueComposer {
         .append(row.lastSeen()).append(" (").append(row.occurrences()).append(" in all).\n");
     row.maxVersion().ifPresent(v -> out.append("\nNewest app version: `").append(v).append("`\n"));
     sample.ifPresent(s -> latest(s.report(), out));
-    return fit(out.toString(), "");
+    return fit(out.toString(), "\n" + toldMarker(row.fingerprint(), row.occurrences()) + "\n");
   }
 
   /** The reason for reopening: it came back in a newer version than the one it was closed in. */

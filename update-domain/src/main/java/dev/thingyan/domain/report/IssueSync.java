@@ -103,6 +103,9 @@ final class IssueSync {
       }
       throw e;
     }
+    if (toldByALostComment(row, remote)) {
+      return;
+    }
     Optional<Version> newer = row.maxVersion().filter(max -> row.reportedVersion()
         .map(reported -> max.compareTo(reported) > 0).orElse(false));
     boolean reopened = !remote.open() && newer.isPresent() && reopen(row, deadline);
@@ -122,6 +125,28 @@ final class IssueSync {
     outbox.reported(row.fingerprint(), row.unreported(), row.maxVersion(),
         !remote.open() && !reopened, ctx.now());
     audit(row.fingerprint(), number, reopened ? "reopened" : "commented");
+  }
+
+  /**
+   * Looks for a comment of ours whose answer was lost (a timeout, a killed process): its marker
+   * says how many occurrences it told. Those are marked told instead of posted again; the rest,
+   * folded in since, go in the next comment. One read per comment: a doubled comment costs more.
+   *
+   * @return whether such a comment was found
+   */
+  private boolean toldByALostComment(TrackedIssue row, RemoteIssue remote) {
+    long toldBefore = row.occurrences() - row.unreported();
+    Instant since = row.lastReportedAt().orElse(row.firstSeen()).minusSeconds(60);
+    OptionalLong told = IssueComposer.toldIn(
+        ctx.tracker().commentsSince(remote.number(), since), row.fingerprint());
+    if (told.isEmpty() || told.getAsLong() <= toldBefore) {
+      return false;
+    }
+    long count = Math.min(told.getAsLong() - toldBefore, row.unreported());
+    outbox.reported(row.fingerprint(), count, row.maxVersion(), !remote.open(), ctx.now());
+    tally.commented++;
+    audit(row.fingerprint(), remote.number(), "commented");
+    return true;
   }
 
   /**

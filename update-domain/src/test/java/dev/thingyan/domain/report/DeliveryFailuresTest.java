@@ -221,6 +221,35 @@ class DeliveryFailuresTest {
   }
 
   @Test
+  void aCommentWhoseAnswerWasLostIsFoundByItsMarkerNeverPostedTwice() {
+    world.submit("A", "1.4.2");
+    world.deliver();
+    world.submit("A", "1.4.2", 2);
+    world.clock.advance(Duration.ofHours(1));
+    world.tracker.thenLoseCommentResponse();
+
+    DeliveryPass lost = world.deliver();
+    assertThat(lost.lastError()).isPresent();
+    assertThat(world.tracker.issues().get(0).comments).as("GitHub did store it").hasSize(1);
+    assertThat(world.outbox.issues(1).get(0).unreported()).isEqualTo(2);
+
+    world.submit("A", "1.4.2");
+    world.clock.advance(Duration.ofHours(1));
+    world.deliver();
+
+    assertThat(world.tracker.count("comment")).as("the lost one is not posted again").isEqualTo(1);
+    TrackedIssue row = world.outbox.issues(1).get(0);
+    assertThat(row.unreported()).as("the lost comment told 2 of 3; the third waits").isEqualTo(1);
+
+    world.clock.advance(Duration.ofHours(1));
+    world.deliver();
+    assertThat(world.tracker.count("comment")).isEqualTo(2);
+    assertThat(world.tracker.issues().get(0).comments.get(1)).contains("**1 more occurrence**")
+        .contains(":4 -->");
+    assertThat(world.outbox.issues(1).get(0).unreported()).isZero();
+  }
+
+  @Test
   void aRefusedCommentCountsAsToldSoOneLockedIssueDoesNotBlockTheOthers() {
     world.submit("A", "1.4.2");
     world.submit("B", "1.4.2");

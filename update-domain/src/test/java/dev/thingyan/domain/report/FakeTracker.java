@@ -99,6 +99,12 @@ final class FakeTracker implements IssueTracker {
     return this;
   }
 
+  /** The next not yet scripted comment is stored, then its response is lost (a timeout). */
+  synchronized FakeTracker thenLoseCommentResponse() {
+    queue("comment").add(Optional.of(new Fault(Kind.UNAVAILABLE, null, true)));
+    return this;
+  }
+
   /** Every create of an issue matching {@code rule} answers 422. */
   synchronized void rejectCreates(Predicate<NewIssue> rule) {
     this.rejects = rule;
@@ -174,6 +180,13 @@ final class FakeTracker implements IssueTracker {
     i.comments.add(body);
     i.updatedAt = clock.instant();
     after("comment", issueNumber, fault);
+  }
+
+  @Override
+  public synchronized List<String> commentsSince(long issueNumber, Instant since) {
+    Optional<Fault> fault = before("comments", issueNumber);
+    after("comments", issueNumber, fault);
+    return List.copyOf(existing("comments", issueNumber).comments);
   }
 
   @Override

@@ -20,6 +20,12 @@ public interface IssueTracker {
   /** Adds a comment. */
   void comment(long issueNumber, String body);
 
+  /**
+   * The bodies of an issue's comments updated at or after {@code since}, oldest first: one page
+   * of at most 100, enough to find a comment posted just before its answer was lost.
+   */
+  List<String> commentsSince(long issueNumber, Instant since);
+
   /** @return the issue after setting its state to open. */
   RemoteIssue reopen(long issueNumber);
 

@@ -53,7 +53,11 @@ final class IssueRoutes {
     }
     long number = Long.parseLong(m.group(3));
     if (m.group(4) != null) {
-      return r.method().equals("POST") ? comment(number, r) : notFound();
+      return switch (r.method()) {
+        case "POST" -> comment(number, r);
+        case "GET" -> comments(number);
+        default -> notFound();
+      };
     }
     return switch (r.method()) {
       case "GET" -> store.find(number).map(i -> Reply.json(200, json.issue(i, false))).orElseGet(IssueRoutes::notFound);
@@ -82,6 +86,22 @@ final class IssueRoutes {
     }
     FakeIssue issue = store.create(title, in.path("body").asText(""), labels.get(), false);
     return Reply.json(201, json.issue(issue, false)).with("location", json.issueUrl(issue.number()));
+  }
+
+  /** "List issue comments": every comment ({@code since} is not applied: more is still correct). */
+  private Reply comments(long number) {
+    Optional<FakeIssue> issue = store.find(number);
+    if (issue.isEmpty()) {
+      return notFound();
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode all =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+    List<String> bodies = issue.get().comments();
+    for (int i = 0; i < bodies.size(); i++) {
+      all.add(json.comment(issue.get(), number * 1000 + i + 1, bodies.get(i),
+          issue.get().updatedAt()));
+    }
+    return Reply.json(200, all);
   }
 
   private Reply comment(long number, FakeRequest r) {
