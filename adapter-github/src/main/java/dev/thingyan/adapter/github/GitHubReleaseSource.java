@@ -120,7 +120,8 @@ public final class GitHubReleaseSource implements ReleaseSource {
   }
 
   @Override
-  public DownloadedFile download(ReleaseAsset asset, Path target, DownloadProgress progress) {
+  public DownloadedFile download(ReleaseAsset asset, Path target, long maxBytes,
+      DownloadProgress progress) {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(progress, "progress");
@@ -130,7 +131,7 @@ public final class GitHubReleaseSource implements ReleaseSource {
           + scheme + "); it does not come from " + describe() + ".");
     }
     LOG.info("Downloading {} ({} bytes) from {} to {}", asset.name(), asset.size(), describe(), target);
-    return downloader.download(asset, target, progress);
+    return downloader.download(asset, target, maxBytes, progress);
   }
 
   private <T> T call(String what, Supplier<T> request) {
