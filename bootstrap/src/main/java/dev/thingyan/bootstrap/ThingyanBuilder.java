@@ -42,12 +42,14 @@ import dev.thingyan.bootstrap.config.ReportsConfig;
 import dev.thingyan.bootstrap.config.Secret;
 import dev.thingyan.bootstrap.config.SourceConfig;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.bootstrap.config.VerifyConfig;
 import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.domain.report.ErrorReports;
 import dev.thingyan.domain.report.InAppRules;
 import dev.thingyan.domain.report.ReportSettings;
 import dev.thingyan.domain.report.Sleeper;
 import dev.thingyan.domain.report.UpdateFailureReporter;
+import dev.thingyan.domain.run.IntakeSettings;
 import dev.thingyan.domain.run.CorePorts;
 import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.domain.run.UpdateSettings;
@@ -213,7 +215,15 @@ public final class ThingyanBuilder {
         config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
         config.backup().timeout(), new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval(),
             config.health().failFast()),
-        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()), config.app().appGateMarker());
+        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()), config.app().appGateMarker(),
+        intake());
+  }
+
+  /** source.app_name, verify.uncovered_assets, limits.max_package_size, allow_prerelease. */
+  private IntakeSettings intake() {
+    VerifyConfig v = config.verify();
+    boolean pre = config.source() instanceof SourceConfig.GitHub g && g.allowPrerelease();
+    return new IntakeSettings(v.appName(), v.refuseUncoveredAssets(), v.maxPackageBytes(), pre);
   }
 
   private BackupStore backupStore(Closer closer) {

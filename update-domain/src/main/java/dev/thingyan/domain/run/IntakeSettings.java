@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param refuseUncoveredAssets {@code verify.uncovered_assets: refuse}: a release asset that
  *     SHA256SUMS does not list (besides the signature) is refused, not ignored
  * @param maxPackageBytes {@code limits.max_package_size}: the most a package download may hold
+ * @param allowPreRelease {@code source.github.allow_prerelease}: pre-releases are candidates and
+ *     may be named without {@code --pre}
  */
 public record IntakeSettings(Optional<String> appName, boolean refuseUncoveredAssets,
-    long maxPackageBytes) {
+    long maxPackageBytes, boolean allowPreRelease) {
   /** 4 GiB, the default total an archive may unpack to: a package larger than that cannot fit. */
   public static final long DEFAULT_MAX_PACKAGE = 4L << 30;
   public static final IntakeSettings DEFAULT =
-      new IntakeSettings(Optional.empty(), true, DEFAULT_MAX_PACKAGE);
+      new IntakeSettings(Optional.empty(), true, DEFAULT_MAX_PACKAGE, false);
   /** SHA256SUMS lists a handful of files: a few lines of 80 characters. */
   static final long MAX_SUMS_BYTES = 64 << 10;
   /** A minisign signature file is about 300 bytes with its comments. */

@@ -54,6 +54,7 @@ final class ReleaseVerifier {
     } catch (IllegalArgumentException e) {
       throw refuse(release, "has an unreadable " + SUMS + ": " + e.getMessage());
     }
+    uncovered(release, parsed);
     ReleaseAsset pkg = findPackage(release);
     String sum = parsed.sumOf(pkg.name()).orElseThrow(() -> refuse(release,
         "lists no checksum for its package " + pkg.name() + " in " + SUMS));
@@ -75,11 +76,23 @@ final class ReleaseVerifier {
     } catch (RuntimeException e) {
       throw refuse(release, "has an invalid signature: " + RunRecorder.describe(e));
     }
-    if (!ReleaseSelection.trustedCommentNames(check.trustedComment(), release.version())) {
-      throw refuse(release, "carries a signature made for another release (its trusted comment is '"
-          + check.trustedComment() + "', which does not name " + release.version() + ")");
-    }
+    ReleaseSelection.trustedCommentRefusal(check.trustedComment(), intake.appName(),
+        release.version()).ifPresent(why -> {
+          throw refuse(release, "carries a signature that does not bind it: " + why);
+        });
     return Optional.of(check);
+  }
+
+  /** SHA256SUMS covers every asset but itself and its signature; an extra file is refused. */
+  private void uncovered(Release release, Sha256Sums sums) {
+    List<String> extra = release.assets().stream().map(ReleaseAsset::name)
+        .filter(n -> !n.equals(SUMS) && !n.equals(SIGNATURE) && sums.sumOf(n).isEmpty())
+        .toList();
+    if (!extra.isEmpty() && intake.refuseUncoveredAssets()) {
+      throw refuse(release, "has asset(s) " + extra + " that " + SUMS + " does not cover; a "
+          + "release's checksum list covers every file it publishes (set verify.uncovered_assets: "
+          + "ignore only if the release process cannot)");
+    }
   }
 
   private ReleaseAsset findPackage(Release release) {
