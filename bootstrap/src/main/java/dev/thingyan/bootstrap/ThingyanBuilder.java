@@ -247,7 +247,7 @@ public final class ThingyanBuilder {
       String[] repo = g.repo().split("/", 2);
       return new GitHubReleaseSource(new GitHubSourceConfig(g.apiUrl(), repo[0], repo[1],
           g.token().map(Secret::reveal), Duration.ofSeconds(10), Duration.ofSeconds(60), 5,
-          "thingyan/" + Versions.AGENT));
+          "thingyan/" + Versions.AGENT, g.totalTimeout()));
     }
     return new LocalFolderReleaseSource(((SourceConfig.Folder) config.source()).path());
   }

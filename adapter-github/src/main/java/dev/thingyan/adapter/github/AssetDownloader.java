@@ -30,9 +30,11 @@ final class AssetDownloader {
   private final AssetConnection connection;
   private final DownloadAnswers answers;
   private final GitHubErrors errors;
+  private final Patience patience;
 
-  AssetDownloader(GitHubSourceConfig config, GitHubErrors errors) {
+  AssetDownloader(GitHubSourceConfig config, GitHubErrors errors, Patience patience) {
     this.config = config;
+    this.patience = patience;
     this.connection = new AssetConnection(config);
     this.answers = new DownloadAnswers(errors);
     this.errors = errors;
@@ -101,7 +103,7 @@ final class AssetDownloader {
       DownloadProgress progress) throws IOException {
     HttpURLConnection c = null;
     try {
-      c = connection.open(asset.location(), from);
+      c = open(asset, from);
       long total = answers.startBody(asset, c, file, from);
       if (total == DownloadAnswers.NO_BODY) {
         return Optional.empty();
@@ -118,6 +120,21 @@ final class AssetDownloader {
       if (c != null) {
         c.disconnect();
       }
+    }
+  }
+
+  /** Waits for the answer's headers within the total wait, saying every few seconds it still does. */
+  private HttpURLConnection open(ReleaseAsset asset, long from) throws IOException {
+    try {
+      return patience.call("downloading " + asset.name(), () -> {
+        try {
+          return connection.open(asset.location(), from);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

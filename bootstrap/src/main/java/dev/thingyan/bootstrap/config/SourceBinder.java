@@ -31,14 +31,17 @@ final class SourceBinder {
   }
 
   private static Optional<SourceConfig> github(ConfigNode gh) {
-    gh.allowOnly(Set.of("api_url", "repo", "token_file", "allow_prerelease"));
+    gh.allowOnly(Set.of("api_url", "repo", "token_file", "allow_prerelease", "total_timeout"));
     URI api = gh.get("api_url").parse(URI::create, "expected a URL, e.g. https://api.github.com")
         .orElse(GITHUB_API);
     Optional<String> repo = gh.get("repo").required("expected owner/name, e.g. acme/pms");
     Optional<Secret> token = SecretFiles.read(gh.get("token_file"));
     apiUrlProblem(api, token.isPresent()).ifPresent(gh.get("api_url")::problem);
     boolean pre = gh.get("allow_prerelease").bool(false);
-    return repo.flatMap(r -> gh.problems().build(() -> new SourceConfig.GitHub(api, r, token, pre)));
+    java.time.Duration total = CoreBinder.duration(gh.get("total_timeout"),
+        java.time.Duration.ofSeconds(60));
+    return repo.flatMap(r -> gh.problems().build(() -> new SourceConfig.GitHub(api, r, token, pre,
+        total)));
   }
 
   /**

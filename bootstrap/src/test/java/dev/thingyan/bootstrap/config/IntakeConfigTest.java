@@ -31,11 +31,15 @@ class IntakeConfigTest {
 
   @Test
   void theKeysAreRead() {
-    VerifyConfig v = ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.MINIMAL
+    ThingyanConfig config = ConfigLoader.load(ConfigFiles.write(dir, ConfigFiles.MINIMAL
         .replace("source:\n", "source:\n  app_name: pms-hotel\n")
+        .replace("    repo: acme/pms\n", "    repo: acme/pms\n    total_timeout: 15s\n")
         .replace("  allow_unsigned: true\n", "  allow_unsigned: true\n  uncovered_assets: ignore\n")
-        + "limits:\n  max_package_size: 500MB\n")).verify();
+        + "limits:\n  max_package_size: 500MB\n"));
+    VerifyConfig v = config.verify();
 
+    assertThat(((SourceConfig.GitHub) config.source()).totalTimeout())
+        .isEqualTo(java.time.Duration.ofSeconds(15));
     assertThat(v.appName()).contains("pms-hotel");
     assertThat(v.refuseUncoveredAssets()).isFalse();
     assertThat(v.maxPackageBytes()).isEqualTo(500_000_000L);
