@@ -149,7 +149,8 @@ public final class ThingyanBuilder {
           : closer.add(DataSources.journalPool(settings(config.journal().url(), config.journal().user(), config.journal().password())));
       JournalDatabase journal = JournalDatabase.open(journalDs, clock);
       ListenerHub hub = new ListenerHub();
-      hub.add(new MetricsListener());
+      ReleaseRefusalReports refusals = new ReleaseRefusalReports(journal.auditTrail(),
+          config.reports().environment());
       Optional<AppUser> appUser = appUser();
       CommandRunner commands = appUser.map(this::runnerAs).orElseGet(ShellCommandRunner::new);
       DataSource appDs = DataSources.unpooled(settings(db.jdbcUrl(), db.user(), db.password()));
@@ -168,7 +169,7 @@ public final class ThingyanBuilder {
           store,
           codec,
           journal.backupCatalog(),
-          journal.auditTrail(),
+          new AuditMetrics(refusals, journal.runJournal()),
           health,
           Optional.of(new JdbcReadProbe("database read", appDs, JdbcReadProbe.DEFAULT_QUERY, timeout)),
           health.stream().filter(p -> p instanceof CommandProbe).findFirst(),
@@ -178,6 +179,7 @@ public final class ThingyanBuilder {
           clock,
           new CorePorts.Access(databaseAccess(db), writeAccess(appUser)));
       ErrorReports reports = errorReports(journal);
+      refusals.fileWith(reports);
       hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
           config.reports().environment()));
       UpdateCore core = new UpdateCore(ports, settings());

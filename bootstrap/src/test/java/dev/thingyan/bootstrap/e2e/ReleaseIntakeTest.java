@@ -103,6 +103,7 @@ class ReleaseIntakeTest {
     sandbox.env.server().publish(sandbox.releases.of(SampleEdition.V2, "1.4.0").build());
     sandbox.env.server().publish(sandbox.releases.of(SampleEdition.V2, "1.5.0")
         .signedBy(MinisignSigner.generate()).build());
+    long reportsBefore = sandbox.system.queryErrorReports().stats().pending();
 
     UpdateCheck check = check(Optional.empty(), RunOptions.DEFAULT);
 
@@ -122,6 +123,8 @@ class ReleaseIntakeTest {
         .allSatisfy(a -> assertThat(a.get("version")).isEqualTo("1.5.0"))
         .anySatisfy(a -> assertThat(a.get("detail")).contains("invalid signature"))
         .hasSize(2); // one for the check, one for the apply
+    assertThat(sandbox.system.queryErrorReports().stats().pending())
+        .as("the refusal is filed as an error report").isGreaterThan(reportsBefore);
   }
 
   private UpdateCheck check(Optional<String> version, RunOptions options) {
