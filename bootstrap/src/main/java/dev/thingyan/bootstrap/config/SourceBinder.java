@@ -37,6 +37,11 @@ final class SourceBinder {
     Optional<String> repo = gh.get("repo").required("expected owner/name, e.g. acme/pms");
     Optional<Secret> token = SecretFiles.read(gh.get("token_file"));
     apiUrlProblem(api, token.isPresent()).ifPresent(gh.get("api_url")::problem);
+    // the value is never part of the message, only what is wrong with it
+    if (token.isPresent() && !token.get().reveal().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      gh.get("token_file").problem("the file holds spaces or control characters inside the "
+          + "token; it must hold the token alone");
+    }
     boolean pre = gh.get("allow_prerelease").bool(false);
     java.time.Duration total = CoreBinder.duration(gh.get("total_timeout"),
         java.time.Duration.ofSeconds(60));
