@@ -71,8 +71,21 @@ final class AssetDownloader {
   private DownloadedFile attempts(ReleaseAsset asset, HashingFile file, long bound,
       DownloadProgress progress) throws IOException {
     String lastProblem = "";
+    // the total wait bounds silence across attempts too: each stalled read ends at the read
+    // timeout, and attempts that bring no byte must not add up to minutes
+    long silentSince = System.nanoTime();
+    long had = file.size();
     for (int attempt = 1; attempt <= config.maxDownloadAttempts(); attempt++) {
       String cause = "the body ended early";
+      if (file.size() > had) {
+        had = file.size();
+        silentSince = System.nanoTime();
+      } else if (System.nanoTime() - silentSince >= config.totalWait().toNanos()) {
+        throw new ReleaseSourceException("The download of " + asset.name() + " brought no data "
+            + "for " + config.totalWait().toSeconds() + " s (source.github.total_timeout; last: "
+            + lastProblem + "). The partial file " + file.path() + " is kept: check the network, "
+            + "then try again and it resumes.");
+      }
       try {
         Optional<Long> total = attempt(asset, file, file.size(), bound, progress);
         if (total.isPresent()) {
