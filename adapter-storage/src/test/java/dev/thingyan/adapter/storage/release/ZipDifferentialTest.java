@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,12 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ZipDifferentialTest {
   @TempDir Path tmp;
-  private Staged staged;
-
-  @BeforeEach
-  void setUp() {
-    staged = Staged.in(tmp);
-  }
 
   static Stream<Arguments> corpus() {
     return Stream.of(
@@ -53,6 +46,7 @@ class ZipDifferentialTest {
   @MethodSource("corpus")
   void unzipListsItAndThingyanRefuses(String name, ZipBuilder zip, String message,
       Consumer<List<String>> unzipSees) throws Exception {
+    Staged staged = Staged.in(tmp);
     Path archive = zip.writeTo(tmp.resolve("case.zip"));
 
     unzipSees.accept(SystemTar.run(List.of("unzip", "-Z1", archive.toString())).lines());
