@@ -2,8 +2,10 @@
 # Builds a signed sample-pms release the way an app's CI does (docs/release-workflow.example.yml
 # is the same for GitHub Actions): the app's tree with vendor/ in app-VERSION.tar.gz, release.json,
 # SHA256SUMS over every other asset, the release notes in NOTES.md, and SHA256SUMS.minisig (`minisign -S`, default
-# prehashed mode) whose trusted comment names the version, so a signature cannot be replayed on
-# another release.
+# prehashed mode) whose trusted comment is exactly '<app> release v<version>' (the grammar thingyan
+# checks: this app, this one version), so a signature cannot be replayed on another release or app.
+# APP_NAME (default sample-pms, the e2e repository's name) is the app name thingyan expects
+# (source.app_name, by default the repository's name).
 #
 #   release.sh VERSION OUT_DIR SECRET_KEY [FILES_OF]
 #
@@ -27,5 +29,5 @@ cp "$here/sample-pms/versions/$files_of/NOTES.md" "$out/NOTES.md"
 # folder source), not an asset: SHA256SUMS covers the assets
 (cd "$out" && sha256sum "app-$version.tar.gz" release.json > SHA256SUMS)
 minisign -S -s "$key" -m "$out/SHA256SUMS" -x "$out/SHA256SUMS.minisig" \
-  -t "thingyan release v$version" -c "sample-pms v$version" >/dev/null
+  -t "${APP_NAME:-sample-pms} release v$version" -c "sample-pms v$version" >/dev/null
 echo "$out"

@@ -19,7 +19,7 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
  * Builds signed releases of a given size, as an app's CI would and as the demo does
- * ({@link MinisignSigner}: minisign, prehashed, trusted comment {@code thingyan release v<version>}):
+ * ({@link MinisignSigner}: minisign, prehashed, trusted comment {@code app release v<version>}, the bench repository {@code bench/app}'s name):
  * {@code <dir>/v<version>/} holds {@code app-<version>.tar.gz} (one incompressible file of random
  * bytes plus a VERSION file), {@code release.json} (no migration), {@code SHA256SUMS} and
  * {@code SHA256SUMS.minisig}. That layout is both a folder source and what the bench server
@@ -62,7 +62,7 @@ public final class ReleaseFactory {
         + sha256(manifest) + "  " + manifest.getFileName() + "\n";
     Path sumsFile = Files.writeString(rel.resolve("SHA256SUMS"), sums);
     Files.write(rel.resolve("SHA256SUMS.minisig"),
-        signer.sign(Files.readAllBytes(sumsFile), "thingyan release " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        signer.sign(Files.readAllBytes(sumsFile), "app release " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return pkg;
   }
 

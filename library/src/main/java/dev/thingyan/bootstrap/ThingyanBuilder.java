@@ -43,12 +43,14 @@ import dev.thingyan.bootstrap.config.ReportsConfig;
 import dev.thingyan.bootstrap.config.Secret;
 import dev.thingyan.bootstrap.config.SourceConfig;
 import dev.thingyan.bootstrap.config.ThingyanConfig;
+import dev.thingyan.bootstrap.config.VerifyConfig;
 import dev.thingyan.domain.backup.EarlyBackup;
 import dev.thingyan.domain.report.ErrorReports;
 import dev.thingyan.domain.report.InAppRules;
 import dev.thingyan.domain.report.ReportSettings;
 import dev.thingyan.domain.report.Sleeper;
 import dev.thingyan.domain.report.UpdateFailureReporter;
+import dev.thingyan.domain.run.IntakeSettings;
 import dev.thingyan.domain.run.CorePorts;
 import dev.thingyan.domain.run.UpdateCore;
 import dev.thingyan.domain.run.UpdateSettings;
@@ -186,7 +188,8 @@ public final class ThingyanBuilder {
           : closer.add(DataSources.journalPool(settings(config.journal().url(), config.journal().user(), config.journal().password())));
       JournalDatabase journal = JournalDatabase.open(journalDs, clock);
       ListenerHub hub = new ListenerHub();
-      hub.add(new MetricsListener());
+      ReleaseRefusalReports refusals = new ReleaseRefusalReports(journal.auditTrail(),
+          config.reports().environment());
       Optional<AppUser> appUser = appUser();
       CommandRunner commands = appUser.map(this::runnerAs).orElseGet(ShellCommandRunner::new);
       DataSource appDs = DataSources.unpooled(settings(db.jdbcUrl(), db.user(), db.password()));
@@ -205,7 +208,7 @@ public final class ThingyanBuilder {
           store,
           codec,
           journal.backupCatalog(),
-          journal.auditTrail(),
+          new AuditMetrics(refusals, journal.runJournal()),
           health,
           Optional.of(new JdbcReadProbe("database read", appDs, JdbcReadProbe.DEFAULT_QUERY, timeout)),
           health.stream().filter(p -> p instanceof CommandProbe).findFirst(),
@@ -216,6 +219,7 @@ public final class ThingyanBuilder {
           new CorePorts.Access(databaseAccess(db), writeAccess(appUser)))
           .withPreview(PreviewServers.of(config, appUser));
       ErrorReports reports = errorReports(journal);
+      refusals.fileWith(reports);
       hub.add(new UpdateFailureReporter(journal.runJournal(), reports,
           config.reports().environment()));
       UpdateCore core = new UpdateCore(ports, settings());
@@ -254,7 +258,15 @@ public final class ThingyanBuilder {
         config.prechecks().minFreeDiskBytes(), config.releasesKeep(), config.backup().keep(),
         config.backup().timeout(), new UpdateSettings.HealthPolicy(config.health().retries(), config.health().interval(),
             config.health().failFast()),
-        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()), config.app().appGateMarker());
+        config.lockLease(), Versions.AGENT, new HashSet<>(config.secrets()), config.app().appGateMarker(),
+        intake());
+  }
+
+  /** source.app_name, verify.uncovered_assets, limits.max_package_size, allow_prerelease. */
+  private IntakeSettings intake() {
+    VerifyConfig v = config.verify();
+    boolean pre = config.source() instanceof SourceConfig.GitHub g && g.allowPrerelease();
+    return new IntakeSettings(v.appName(), v.refuseUncoveredAssets(), v.maxPackageBytes(), pre);
   }
 
   private BackupStore backupStore(Closer closer) {
@@ -278,7 +290,7 @@ public final class ThingyanBuilder {
       String[] repo = g.repo().split("/", 2);
       return new GitHubReleaseSource(new GitHubSourceConfig(g.apiUrl(), repo[0], repo[1],
           g.token().map(Secret::reveal), Duration.ofSeconds(10), Duration.ofSeconds(60), 5,
-          "thingyan/" + Versions.AGENT));
+          "thingyan/" + Versions.AGENT, g.totalTimeout()));
     }
     return new LocalFolderReleaseSource(((SourceConfig.Folder) config.source()).path());
   }

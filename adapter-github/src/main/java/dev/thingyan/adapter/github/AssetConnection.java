@@ -56,8 +56,10 @@ final class AssetConnection {
     HttpURLConnection c = (HttpURLConnection) url.toURL().openConnection();
     c.setInstanceFollowRedirects(false);
     c.setUseCaches(false);
-    c.setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
-    c.setReadTimeout(Math.toIntExact(config.readTimeout().toMillis()));
+    c.setConnectTimeout(Math.toIntExact(
+        GitHubReleaseSource.shorter(config.connectTimeout(), config.totalWait()).toMillis()));
+    c.setReadTimeout(Math.toIntExact(
+        GitHubReleaseSource.shorter(config.readTimeout(), config.totalWait()).toMillis()));
     c.setRequestProperty("Accept", "application/octet-stream");
     c.setRequestProperty("User-Agent", config.userAgent());
     if (from > 0) {

@@ -39,13 +39,24 @@ public final class GitHubReleaseSource implements ReleaseSource {
   private final GitHubErrors errors;
   private final GitHubApi api;
   private final AssetDownloader downloader;
+  private final Patience patience;
 
   public GitHubReleaseSource(GitHubSourceConfig config) {
+    this(config, new Patience(config.totalWait(), "GitHub at " + config.apiBaseUrl()));
+  }
+
+  /** With the "still waiting" lines going to {@code waiting} instead of the log (tests). */
+  GitHubReleaseSource(GitHubSourceConfig config, java.util.function.Consumer<String> waiting) {
+    this(config, new Patience(config.totalWait(), "GitHub at " + config.apiBaseUrl(), waiting));
+  }
+
+  private GitHubReleaseSource(GitHubSourceConfig config, Patience patience) {
     this.config = Objects.requireNonNull(config, "config");
     this.apiOrigin = Origin.of(config.apiBaseUrl());
     this.errors = new GitHubErrors(config);
     this.api = feign(config, errors);
-    this.downloader = new AssetDownloader(config, errors);
+    this.patience = patience;
+    this.downloader = new AssetDownloader(config, errors, patience);
   }
 
   // Feign's logger stays the default no-op one: a FULL or HEADERS level would log the token.
@@ -56,9 +67,15 @@ public final class GitHubReleaseSource implements ReleaseSource {
         .decoder(new PageDecoder(mapper))
         .errorDecoder(new GitHubErrorDecoder(errors))
         .requestInterceptor(new GitHubHeaders(config))
-        .options(new Request.Options(config.connectTimeout(), config.readTimeout(), true))
+        .options(new Request.Options(shorter(config.connectTimeout(), config.totalWait()),
+            shorter(config.readTimeout(), config.totalWait()), true))
         .retryer(new Retryer.Default(500, 2_000, 3))
         .target(GitHubApi.class, config.apiBaseUrl().toString());
+  }
+
+  /** A single wait never outlasts the total: the worker thread of a cancelled request ends too. */
+  static java.time.Duration shorter(java.time.Duration a, java.time.Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   @Override
@@ -120,7 +137,8 @@ public final class GitHubReleaseSource implements ReleaseSource {
   }
 
   @Override
-  public DownloadedFile download(ReleaseAsset asset, Path target, DownloadProgress progress) {
+  public DownloadedFile download(ReleaseAsset asset, Path target, long maxBytes,
+      DownloadProgress progress) {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(progress, "progress");
@@ -130,10 +148,14 @@ public final class GitHubReleaseSource implements ReleaseSource {
           + scheme + "); it does not come from " + describe() + ".");
     }
     LOG.info("Downloading {} ({} bytes) from {} to {}", asset.name(), asset.size(), describe(), target);
-    return downloader.download(asset, target, progress);
+    return downloader.download(asset, target, maxBytes, progress);
   }
 
   private <T> T call(String what, Supplier<T> request) {
+    return patience.call(what, () -> answer(what, request));
+  }
+
+  private <T> T answer(String what, Supplier<T> request) {
     try {
       return request.get();
     } catch (RetryableException e) {

@@ -16,9 +16,23 @@ import java.util.regex.Pattern;
  *     {@link #toString()} never shows it
  * @param readTimeout the longest wait for any single read, also in the middle of a download
  * @param maxDownloadAttempts how many times a download is tried (resuming) before it fails
+ * @param totalWait the longest a request may go unanswered in all, retries included
+ *     ({@code source.github.total_timeout}); a "still waiting" line is logged every few seconds
+ *     until then
  */
 public record GitHubSourceConfig(URI apiBaseUrl, String owner, String repo, Optional<String> token,
-    Duration connectTimeout, Duration readTimeout, int maxDownloadAttempts, String userAgent) {
+    Duration connectTimeout, Duration readTimeout, int maxDownloadAttempts, String userAgent,
+    Duration totalWait) {
+
+  /** The default longest wait for an answer: a minute, retries included. */
+  public static final Duration DEFAULT_TOTAL_WAIT = Duration.ofSeconds(60);
+
+  /** With the default total wait. */
+  public GitHubSourceConfig(URI apiBaseUrl, String owner, String repo, Optional<String> token,
+      Duration connectTimeout, Duration readTimeout, int maxDownloadAttempts, String userAgent) {
+    this(apiBaseUrl, owner, repo, token, connectTimeout, readTimeout, maxDownloadAttempts,
+        userAgent, DEFAULT_TOTAL_WAIT);
+  }
 
   /** The public GitHub API. */
   public static final URI GITHUB_API = URI.create("https://api.github.com");
@@ -42,6 +56,8 @@ public record GitHubSourceConfig(URI apiBaseUrl, String owner, String repo, Opti
     checkBaseUrl(apiBaseUrl, token.isPresent());
     checkPositive("connectTimeout", connectTimeout);
     checkPositive("readTimeout", readTimeout);
+    Objects.requireNonNull(totalWait, "totalWait");
+    checkPositive("totalWait", totalWait);
     if (maxDownloadAttempts < 1 || maxDownloadAttempts > 20) {
       throw new IllegalArgumentException("maxDownloadAttempts must be 1..20, was " + maxDownloadAttempts);
     }
@@ -62,7 +78,7 @@ public record GitHubSourceConfig(URI apiBaseUrl, String owner, String repo, Opti
   /** @return a copy pointing at another API base (GitHub Enterprise Server, or a test server). */
   public GitHubSourceConfig withApiBaseUrl(URI url) {
     return new GitHubSourceConfig(url, owner, repo, token, connectTimeout, readTimeout,
-        maxDownloadAttempts, userAgent);
+        maxDownloadAttempts, userAgent, totalWait);
   }
 
   @Override
@@ -70,7 +86,7 @@ public record GitHubSourceConfig(URI apiBaseUrl, String owner, String repo, Opti
     return "GitHubSourceConfig[apiBaseUrl=" + apiBaseUrl + ", owner=" + owner + ", repo=" + repo
         + ", token=" + (token.isPresent() ? "***" : "none") + ", connectTimeout=" + connectTimeout
         + ", readTimeout=" + readTimeout + ", maxDownloadAttempts=" + maxDownloadAttempts
-        + ", userAgent=" + userAgent + "]";
+        + ", userAgent=" + userAgent + ", totalWait=" + totalWait + "]";
   }
 
   private static URI withoutTrailingSlash(URI url) {

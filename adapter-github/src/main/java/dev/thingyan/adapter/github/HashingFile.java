@@ -61,15 +61,22 @@ final class HashingFile implements Closeable {
   }
 
   /**
-   * Appends {@code in} until it ends. A failing read (a dropped connection) propagates as the
+   * Appends {@code in} until it ends, or refuses at the first byte past {@code bound}: the file
+   * is then emptied, so disk use never passes the bound by more than nothing. A failing read (a dropped connection) propagates as the
    * {@link IOException} it is, with everything received so far on disk and hashed; a failing write
    * is not something a retry fixes and becomes a {@link ReleaseSourceException}.
    */
-  void append(InputStream in, long total, DownloadProgress progress) throws IOException {
+  void append(InputStream in, long total, long bound, DownloadProgress progress)
+      throws IOException {
     long done = size();
     long nextReport = (done / PROGRESS_STEP + 1) * PROGRESS_STEP;
     int n;
-    while ((n = in.read(buffer)) != -1) {
+    // never ask for more than one byte past the bound: that byte is the proof of the lie
+    while ((n = in.read(buffer, 0, (int) Math.min(buffer.length, bound - done + 1))) != -1) {
+      if (done + n > bound) {
+        restart();
+        throw new OverBoundException(bound);
+      }
       write(n);
       done += n;
       if (done >= nextReport) {
@@ -108,6 +115,15 @@ final class HashingFile implements Closeable {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** The body went on past the bound; the file has been emptied. */
+  static final class OverBoundException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    OverBoundException(long bound) {
+      super("the body went on past " + bound + " bytes");
     }
   }
 }

@@ -26,6 +26,8 @@ final class CheckCommand implements Callable<Integer> {
       s.out.println(check.candidate()
           .map(r -> s.messages.get("check.candidate", r.version(), r.tag()))
           .orElse(s.messages.get("check.no_candidate")));
+      check.considered().forEach(c -> s.out.println("  " + s.messages.get(
+          c.taken() ? "check.considered.taken" : "check.considered.skipped", c.tag(), c.why())));
       check.passedOver().forEach(f -> s.out.println("  " + s.views.notOffered(f)));
       check.findings().forEach(f -> s.out.println("  " + s.views.finding(f)));
       s.out.println(s.messages.get(check.ready() ? "check.ready" : "check.not_ready"));

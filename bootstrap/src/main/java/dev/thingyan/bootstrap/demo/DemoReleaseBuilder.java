@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * Builds the assets a sample app release publishes, as the app's CI would: {@code
  * app-<version>.tar.gz}, {@code release.json}, {@code SHA256SUMS} over both, and {@code
- * SHA256SUMS.minisig} signed with trusted comment {@code thingyan release v<version>}.
+ * SHA256SUMS.minisig} signed with trusted comment {@code pms release v<version>} (the demo
+ * repository's name: thingyan's {@code source.app_name} defaults to it).
  */
 public final class DemoReleaseBuilder {
 
@@ -26,6 +27,8 @@ public final class DemoReleaseBuilder {
   public static final String SUMS = "SHA256SUMS";
   public static final String SIGNATURE = "SHA256SUMS.minisig";
   public static final String MANIFEST = "release.json";
+  /** The demo app's name, as the demo repository ({@code demo/pms}) gives it. */
+  public static final String APP_NAME = "pms";
 
   private final MinisignSigner signer;
 
@@ -51,7 +54,7 @@ public final class DemoReleaseBuilder {
         Path manifest = Files.writeString(dir.resolve(MANIFEST), manifest(edition));
         Path sums = Files.writeString(dir.resolve(SUMS), sums(List.of(pkg, manifest)));
         Path sig = Files.writeString(dir.resolve(SIGNATURE), signer.sign(Files.readAllBytes(sums),
-            "thingyan release " + edition.tag()));
+            APP_NAME + " release " + edition.tag()));
         return new DemoRelease(edition.version(), edition.tag(), "Demo PMS " + edition.tag(),
             edition.notes(), dir, List.of(pkg, manifest, sums, sig));
       } finally {

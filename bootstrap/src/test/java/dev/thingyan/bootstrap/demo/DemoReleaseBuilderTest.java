@@ -46,7 +46,7 @@ class DemoReleaseBuilderTest {
     Path pub = Files.writeString(out.resolve("demo.pub"), signer.publicKeyFile());
     Minisign.Result verified = Minisign.verify(pub, r.asset("SHA256SUMS"));
     assertThat(verified.exit()).as(verified.output()).isZero();
-    assertThat(verified.output()).contains("Trusted comment: thingyan release v1.2.0");
+    assertThat(verified.output()).contains("Trusted comment: pms release v1.2.0");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.thingyan.bootstrap.e2e;
 
 import dev.thingyan.bootstrap.demo.DemoRelease;
+import dev.thingyan.bootstrap.demo.DemoReleaseBuilder;
 import dev.thingyan.adapter.storage.verify.MinisignSigner;
 import dev.thingyan.bootstrap.demo.SampleApp;
 import dev.thingyan.bootstrap.demo.SampleEdition;
@@ -60,6 +61,9 @@ final class TestReleases {
     private boolean signed = true;
     private UnaryOperator<String> editSums = UnaryOperator.identity();
     private boolean tamperedAfterSigning;
+    private UnaryOperator<String> comment = t -> DemoReleaseBuilder.APP_NAME + " release " + t;
+    private final Map<String, String> extraAssets = new LinkedHashMap<>();
+    private String manifestSuffix = "";
     private final Map<String, String> rawEntries = new LinkedHashMap<>();
 
     private Recipe(SampleEdition files, String version) {
@@ -103,6 +107,24 @@ final class TestReleases {
       return this;
     }
 
+    /** Signs with this trusted comment, given the tag (default {@code pms release <tag>}). */
+    Recipe comment(UnaryOperator<String> forTag) {
+      this.comment = forTag;
+      return this;
+    }
+
+    /** Publishes one more asset, which {@code SHA256SUMS} does not list. */
+    Recipe uncoveredAsset(String name, String content) {
+      extraAssets.put(name, content);
+      return this;
+    }
+
+    /** Adds raw JSON members (e.g. {@code , "a": 1}) at the end of release.json's object. */
+    Recipe manifestMembers(String members) {
+      this.manifestSuffix = members;
+      return this;
+    }
+
     /** Rewrites the package (one more file in it) after {@code SHA256SUMS} was signed. */
     Recipe tamperedAfterSigning() {
       this.tamperedAfterSigning = true;
@@ -132,7 +154,10 @@ final class TestReleases {
         List<Path> assets = new ArrayList<>(List.of(pkg, manifest, sums));
         if (signed) {
           assets.add(Files.write(dir.resolve("SHA256SUMS.minisig"),
-              signedBy.sign(Files.readAllBytes(sums), "thingyan release " + tag).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+              signedBy.sign(Files.readAllBytes(sums), comment.apply(tag)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        for (Map.Entry<String, String> e : extraAssets.entrySet()) {
+          assets.add(Files.writeString(dir.resolve(e.getKey()), e.getValue()));
         }
         if (tamperedAfterSigning) {
           Files.writeString(tree.resolve("bin/backdoor.sh"), "#!/bin/sh\necho pwned\n");
@@ -149,7 +174,7 @@ final class TestReleases {
       return "{\"schema_version\": \"" + migrations.get(migrations.size() - 1) + "\","
           + " \"requires_migration\": " + version.equals(files.version()) + ","
           + (maintenanceRequired ? " \"maintenance_required\": true," : "")
-          + " \"upgrade_from\": \">=1.0.0\"}\n";
+          + " \"upgrade_from\": \">=1.0.0\"" + manifestSuffix + "}\n";
     }
   }
 

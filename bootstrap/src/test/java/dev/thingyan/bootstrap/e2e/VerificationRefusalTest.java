@@ -93,7 +93,7 @@ class VerificationRefusalTest {
 
     Run run = sandbox.install(TestReleases.retagged(signedFor110, "1.2.0"));
 
-    assertRefusedInPrecheck(run, "signature made for another release", "thingyan release v1.1.0");
+    assertRefusedInPrecheck(run, "signed for another release", "pms release v1.1.0");
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
   static final Set<String> SECTIONS = Set.of("app", "journal", "source", "verify", "hooks",
-      "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui", "reports");
+      "health", "prechecks", "database", "backup", "releases", "extraction", "lock", "ui", "reports", "limits");
 
   // the tree is built from the parser's tokens here rather than by an ObjectMapper, whose class
   // initialisation (date formats, locale data: ~60% of loading a configuration) every command
@@ -73,7 +73,8 @@ public final class ConfigLoader {
     Path appRoot = app.map(AppConfig::root).orElse(Path.of("/app.root-missing"));
     Optional<JournalConfig> journal = CoreBinder.journal(root.get("journal"), appRoot);
     Optional<SourceConfig> source = SourceBinder.source(root.get("source"));
-    Optional<VerifyConfig> verify = SourceBinder.verify(root.get("verify"));
+    Optional<VerifyConfig> verify = SourceBinder.verify(root.get("verify"),
+        SourceBinder.appName(root.get("source"), source), root.get("limits"));
     Optional<HooksConfig> hooks = HookBinder.hooks(root.get("hooks"), app);
     Optional<HealthConfig> health = HealthBinder.health(root.get("health"), app.map(AppConfig::profile));
     Optional<PrecheckConfig> prechecks = HealthBinder.prechecks(root.get("prechecks"));

@@ -13,10 +13,17 @@ public sealed interface SourceConfig {
    *
    * @param repo {@code owner/name}
    * @param token read from {@code source.github.token_file}; never printed
+   * @param totalTimeout {@code source.github.total_timeout}: the longest wait for an answer
    */
-  record GitHub(URI apiUrl, String repo, Optional<Secret> token, boolean allowPrerelease)
-      implements SourceConfig {
+  record GitHub(URI apiUrl, String repo, Optional<Secret> token, boolean allowPrerelease,
+      java.time.Duration totalTimeout) implements SourceConfig {
+    /** With the default total timeout (60 s). */
+    public GitHub(URI apiUrl, String repo, Optional<Secret> token, boolean allowPrerelease) {
+      this(apiUrl, repo, token, allowPrerelease, java.time.Duration.ofSeconds(60));
+    }
+
     public GitHub {
+      Objects.requireNonNull(totalTimeout, "source.github.total_timeout");
       Objects.requireNonNull(apiUrl, "source.github.api_url");
       Objects.requireNonNull(repo, "source.github.repo");
       Objects.requireNonNull(token, "source.github.token_file");

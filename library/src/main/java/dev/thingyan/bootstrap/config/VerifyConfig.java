@@ -9,9 +9,20 @@ import java.util.List;
  * @param publicKeys trusted minisign public keys, each the base64 line of a {@code .pub} file
  *     (several, so that a key can be rotated)
  * @param allowUnsigned accept releases without a signature; only when no key is configured
+ * @param appName {@code source.app_name}: the app a signature's trusted comment must name (by
+ *     default the GitHub repository's name; empty for a folder source that sets none)
+ * @param refuseUncoveredAssets {@code verify.uncovered_assets: refuse} (the default)
+ * @param maxPackageBytes {@code limits.max_package_size}
  */
-public record VerifyConfig(List<String> publicKeys, boolean allowUnsigned) {
+public record VerifyConfig(List<String> publicKeys, boolean allowUnsigned,
+    java.util.Optional<String> appName, boolean refuseUncoveredAssets, long maxPackageBytes) {
+  /** The defaults of the release intake settings. */
+  public VerifyConfig(List<String> publicKeys, boolean allowUnsigned) {
+    this(publicKeys, allowUnsigned, java.util.Optional.empty(), true, 4L << 30);
+  }
+
   public VerifyConfig {
+    java.util.Objects.requireNonNull(appName, "source.app_name");
     publicKeys = List.copyOf(publicKeys);
     for (String key : publicKeys) {
       if (!isMinisignKey(key)) {

@@ -40,6 +40,10 @@ public final class FlatJson {
       ws();
       expect(':');
       ws();
+      if (out.containsKey(key)) {
+        // readers differ on which of two values wins: the reviewer's and ours could disagree
+        throw error("'" + key + "' is given twice");
+      }
       out.put(key, value(key));
       ws();
       char c = next();

@@ -8,11 +8,20 @@ import java.util.Optional;
 /** Reads {@code release.json}; absent fields take the safe defaults of {@link ReleaseManifest#DEFAULT}. */
 public final class ReleaseManifests {
 
+  /** The keys release.json may hold; another is a typo whose meaning would silently be lost. */
+  public static final java.util.Set<String> KEYS = java.util.Set.of("schema_version",
+      "requires_migration", "migrations_reversible", "maintenance_required", "upgrade_from",
+      "min_agent_version");
+
   private ReleaseManifests() {}
 
   /** @throws IllegalArgumentException naming the field that is wrong */
   public static ReleaseManifest parse(String json) {
     Map<String, Object> m = FlatJson.parse(json);
+    m.keySet().stream().filter(k -> !KEYS.contains(k)).findFirst().ifPresent(k -> {
+      throw new IllegalArgumentException("release.json: '" + k + "' is not a known key (known: "
+          + new java.util.TreeSet<>(KEYS) + "); fix the release's release.json");
+    });
     ReleaseManifest d = ReleaseManifest.DEFAULT;
     Optional<String> upgradeFrom = text(m, "upgrade_from");
     upgradeFrom.ifPresent(SemverRange::parse);

@@ -50,6 +50,21 @@ public final class Sha256Sums {
     return Optional.ofNullable(byName.get(fileName));
   }
 
+  /** @return the lowercase hex SHA-256 of {@code bytes}, as the file would list it. */
+  public static String hex(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** @return the names of the files listed. */
+  public java.util.Set<String> names() {
+    return java.util.Collections.unmodifiableSet(byName.keySet());
+  }
+
   /** @return the number of files listed. */
   public int size() {
     return byName.size();

@@ -28,23 +28,25 @@ final class ReleaseVerifier {
   static final String SUMS = "SHA256SUMS";
   static final String SIGNATURE = "SHA256SUMS.minisig";
   static final String MANIFEST = "release.json";
-  private static final long SMALL_FILE_LIMIT = 1 << 20;
 
   private final ReleaseSource source;
   private final SignatureVerifier verifier;
   private final List<AssetGlob> packageGlobs;
+  private final IntakeSettings intake;
 
-  ReleaseVerifier(ReleaseSource source, SignatureVerifier verifier, List<String> packageGlobs) {
+  ReleaseVerifier(ReleaseSource source, SignatureVerifier verifier, List<String> packageGlobs,
+      IntakeSettings intake) {
     this.source = source;
     this.verifier = verifier;
     this.packageGlobs = packageGlobs.stream().map(AssetGlob::new).toList();
+    this.intake = intake;
   }
 
   /** @throws StepFailedException (step {@code verify}) saying what is wrong with the release */
   VerifiedRelease verify(Release release, Path dir) {
     ReleaseAsset sumsAsset = release.asset(SUMS).orElseThrow(() -> refuse(release,
         "has no " + SUMS + " asset, so its package cannot be checked"));
-    byte[] sums = fetchSmall(sumsAsset, dir);
+    byte[] sums = fetchSmall(release, sumsAsset, IntakeSettings.MAX_SUMS_BYTES, dir);
     Optional<SignatureCheck> signature = checkSignature(release, sums, dir);
     Sha256Sums parsed;
     try {
@@ -52,6 +54,7 @@ final class ReleaseVerifier {
     } catch (IllegalArgumentException e) {
       throw refuse(release, "has an unreadable " + SUMS + ": " + e.getMessage());
     }
+    uncovered(release, parsed);
     ReleaseAsset pkg = findPackage(release);
     String sum = parsed.sumOf(pkg.name()).orElseThrow(() -> refuse(release,
         "lists no checksum for its package " + pkg.name() + " in " + SUMS));
@@ -68,15 +71,28 @@ final class ReleaseVerifier {
     }
     SignatureCheck check;
     try {
-      check = verifier.verify(sums, fetchSmall(sigAsset.get(), dir));
+      check = verifier.verify(sums,
+          fetchSmall(release, sigAsset.get(), IntakeSettings.MAX_SIGNATURE_BYTES, dir));
     } catch (RuntimeException e) {
       throw refuse(release, "has an invalid signature: " + RunRecorder.describe(e));
     }
-    if (!ReleaseSelection.trustedCommentNames(check.trustedComment(), release.version())) {
-      throw refuse(release, "carries a signature made for another release (its trusted comment is '"
-          + check.trustedComment() + "', which does not name " + release.version() + ")");
-    }
+    ReleaseSelection.trustedCommentRefusal(check.trustedComment(), intake.appName(),
+        release.version()).ifPresent(why -> {
+          throw refuse(release, "carries a signature that does not bind it: " + why);
+        });
     return Optional.of(check);
+  }
+
+  /** SHA256SUMS covers every asset but itself and its signature; an extra file is refused. */
+  private void uncovered(Release release, Sha256Sums sums) {
+    List<String> extra = release.assets().stream().map(ReleaseAsset::name)
+        .filter(n -> !n.equals(SUMS) && !n.equals(SIGNATURE) && sums.sumOf(n).isEmpty())
+        .toList();
+    if (!extra.isEmpty() && intake.refuseUncoveredAssets()) {
+      throw refuse(release, "has asset(s) " + extra + " that " + SUMS + " does not cover; a "
+          + "release's checksum list covers every file it publishes (set verify.uncovered_assets: "
+          + "ignore only if the release process cannot)");
+    }
   }
 
   private ReleaseAsset findPackage(Release release) {
@@ -98,22 +114,35 @@ final class ReleaseVerifier {
     }
     String expected = sums.sumOf(MANIFEST).orElseThrow(() -> refuse(release,
         "has a " + MANIFEST + " that " + SUMS + " does not cover"));
-    DownloadedFile file = source.download(asset.get(), fresh(dir.resolve(MANIFEST)), (d, t) -> {});
-    if (!file.sha256Hex().equals(expected)) {
+    byte[] manifest = fetchSmall(release, asset.get(), IntakeSettings.MAX_MANIFEST_BYTES, dir);
+    if (!Sha256Sums.hex(manifest).equals(expected)) {
       throw refuse(release, "has a " + MANIFEST + " whose checksum does not match " + SUMS);
     }
     try {
-      return ReleaseManifests.parse(new String(read(file.path()), StandardCharsets.UTF_8));
+      return ReleaseManifests.parse(new String(manifest, StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
       throw refuse(release, e.getMessage());
     }
   }
 
-  private byte[] fetchSmall(ReleaseAsset asset, Path dir) {
-    if (asset.size() > SMALL_FILE_LIMIT) {
-      throw new StepFailedException("verify", asset.name() + " is " + asset.size() + " bytes: too large to be a checksum list or signature");
+  /**
+   * Downloads a small file within its bound: a {@code check} writes nothing large, whatever a
+   * release announces or a server sends.
+   */
+  private byte[] fetchSmall(Release release, ReleaseAsset asset, long max, Path dir) {
+    if (asset.size() > max) {
+      throw refuse(release, "has a " + asset.name() + " of " + asset.size() + " bytes, over the "
+          + max + " bytes such a file may hold");
     }
-    return read(source.download(asset, fresh(dir.resolve(asset.name())), (d, t) -> {}).path());
+    Path file = source.download(asset, fresh(dir.resolve(asset.name())), max, (d, t) -> {}).path();
+    try {
+      if (Files.size(file) > max) {
+        throw refuse(release, "has a " + asset.name() + " over the " + max + " bytes it may hold");
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A leftover from an earlier attempt would be taken for a partial download and resumed. */
@@ -122,17 +151,6 @@ final class ReleaseVerifier {
       Files.createDirectories(file.getParent());
       Files.deleteIfExists(file);
       return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      if (Files.size(file) > SMALL_FILE_LIMIT) {
-        throw new StepFailedException("verify", file.getFileName() + " is too large");
-      }
-      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -30,15 +30,23 @@ final class Rollback {
 
   Run afterFailure(RunRecorder rec, String reason) {
     s.ports.journal().setReason(rec.run().id(), reason);
-    rec.transition(ROLLBACK_RUNNING, "rolling back: " + reason);
-    s.audit("system.rollback.started", rec.refresh(), reason);
-    return proceed(rec, Optional.empty());
+    rec.transition(ROLLBACK_RUNNING, "undoing what the update changed: " + reason);
+    return proceed(rec, Optional.empty(), true);
   }
 
   /** Continues (or starts) the rollback of a run in {@code rollback_running}. */
   Run proceed(RunRecorder rec, Optional<Boolean> restoreDecision) {
+    return proceed(rec, restoreDecision, false);
+  }
+
+  /**
+   * @param announce audit {@code system.rollback.started} once it is known that something is
+   *     rolled back (a failure right after the update; a resumed rollback was announced before)
+   */
+  private Run proceed(RunRecorder rec, Optional<Boolean> restoreDecision, boolean announce) {
     try {
-      return rec.refresh().kind() == RunKind.UPDATE ? undoUpdate(rec, restoreDecision) : manual(rec);
+      return rec.refresh().kind() == RunKind.UPDATE ? undoUpdate(rec, restoreDecision, announce)
+          : manual(rec);
     } catch (RuntimeException e) {
       return fail(rec, RunRecorder.describe(e));
     }
@@ -52,7 +60,7 @@ final class Rollback {
    */
   static final String DECISION_STEP = "db_decision";
 
-  private Run undoUpdate(RunRecorder rec, Optional<Boolean> asked) {
+  private Run undoUpdate(RunRecorder rec, Optional<Boolean> asked, boolean announce) {
     Run run = rec.refresh();
     java.util.List<StepRecord> steps = s.ports.journal().steps(run.id());
     // also when an interrupted rollback already switched current back: the old release's
@@ -71,6 +79,10 @@ final class Rollback {
     // (the spec: "enable maintenance gate only if health check fails").
     boolean touched = swapped || migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
     boolean gate = migrations != MigrationStatus.NOT_RUN || s.ports.workspace().maintenanceFlag();
+    if (!touched) {
+      return failedUntouched(rec, run);
+    }
+    if (announce) s.audit("system.rollback.started", rec.refresh(), run.reason().orElse(null));
     if (gate) maintenanceOn(rec, run);
     try {
       if (swapped) {
@@ -104,6 +116,19 @@ final class Rollback {
     rec.transition(FAILED, run.fromVersion().map(v -> "rolled back to " + v).orElse("rolled back") + ": " + reason);
     s.audit("system.rollback.completed", rec.refresh(), reason);
     s.audit("system.update.failed", rec.run(), reason);
+    return rec.refresh();
+  }
+
+  /**
+   * The update failed before it changed anything (no swap, no migration, no gate): there is
+   * nothing to roll back, and saying "rolled back" or auditing a rollback would be untrue.
+   */
+  private Run failedUntouched(RunRecorder rec, Run run) {
+    rec.step("cleanup", () -> cleanup(rec, run), "the failed release's folder and the downloads removed");
+    String reason = run.reason().orElse("the update failed");
+    rec.transition(FAILED, "nothing had changed yet" + run.fromVersion()
+        .map(v -> ": " + v + " is still serving").orElse("") + "; " + reason);
+    s.audit("system.update.failed", rec.refresh(), reason);
     return rec.refresh();
   }
 

@@ -48,7 +48,8 @@ final class RunServices {
     this.backups = new BackupService(ports.dumper(), ports.backupStore(), ports.backupCodec(),
         ports.backupCatalog(), ports.clock(), settings.backupTimeout());
     this.locks = new RunLocks(ports.locks(), ports.host(), ports.clock(), settings.lockLease());
-    this.verifier = new ReleaseVerifier(ports.source(), ports.verifier(), settings.packageAssetGlobs());
+    this.verifier = new ReleaseVerifier(ports.source(), ports.verifier(), settings.packageAssetGlobs(),
+        settings.intake());
     this.prechecks = new Prechecks(ports, settings, verifier);
   }
 

@@ -76,7 +76,8 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
     Path dir = s.ports.workspace().downloadDir("check-" + RunId.random().value());
     try {
       Prechecks.Report report = s.prechecks.run(current, selection, request.options(), Optional.empty(), dir);
-      return new UpdateCheck(current, selection.release(), report.findings(), selection.passedOver());
+      return new UpdateCheck(current, selection.release(), report.findings(), selection.passedOver(),
+          selection.considered());
     } finally {
       s.deleteQuietly(null, dir);
     }
@@ -279,22 +280,33 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   }
 
   private Selection select(UpdateRequest request, Optional<Version> current) {
+    boolean pre = request.options().allowPreRelease() || s.settings.intake().allowPreRelease();
     try {
       if (request.version().isPresent()) {
         String wanted = request.version().get();
         Optional<Release> r = s.ports.source().release(wanted)
             .or(() -> wanted.startsWith("v") ? Optional.empty() : s.ports.source().release("v" + wanted));
+        if (r.isPresent() && !pre && ReleaseSelection.isPreRelease(r.get())) {
+          return Selection.none("release " + r.get().tag() + " is a pre-release; pre-releases are "
+              + "installed only with --pre or source.github.allow_prerelease: true");
+        }
         return r.map(x -> Selection.of(x, "release " + x.tag() + " requested"))
             .orElseGet(() -> Selection.none("release " + wanted + " was not found in " + s.ports.source().describe()));
       }
       List<FailedRelease> failed = FailedReleases.of(s.ports.journal().stagedUpdates(), s.ports.journal()::steps);
-      ReleaseSelection.Choice choice = ReleaseSelection.newest(s.ports.source().releases(), current,
-          request.options().allowPreRelease(), failed);
-      String skipped = choice.passedOver().stream().map(UpdateCore::passedOver).collect(Collectors.joining("; "));
-      String reason = choice.release().map(r -> "newest release: " + r.tag())
-          .orElseGet(() -> "no release newer than " + current.map(Version::toString).orElse("nothing")
-              + " in " + s.ports.source().describe()) + (skipped.isEmpty() ? "" : " (" + skipped + ")");
-      return new Selection(choice.release(), reason, choice.passedOver());
+      ReleaseSelection.Candidates candidates = ReleaseSelection.candidates(
+          s.ports.source().releases(), current, pre, failed);
+      Path dir = s.ports.workspace().downloadDir("select-" + RunId.random().value());
+      try {
+        Selection chosen = new ReleaseChooser(s).choose(candidates, current, request.options(),
+            request.actor(), dir);
+        String skipped = chosen.passedOver().stream().map(UpdateCore::passedOver)
+            .collect(Collectors.joining("; "));
+        return skipped.isEmpty() ? chosen : new Selection(chosen.release(),
+            chosen.reason() + " (" + skipped + ")", chosen.passedOver(), chosen.considered());
+      } finally {
+        s.deleteQuietly(null, dir);
+      }
     } catch (ReleaseSourceException e) {
       return Selection.none(e.getMessage());
     }

@@ -175,7 +175,8 @@ final class UpdateRun {
     if (resumeFrom > 0) {
       rec.log(LogLevel.INFO, "download", "resuming an earlier download at " + Bytes.human(resumeFrom));
     }
-    DownloadedFile f = s.ports.source().download(asset, target, new ProgressLog(rec, "download", asset.size()));
+    DownloadedFile f = s.ports.source().download(asset, target, s.settings.intake().maxPackageBytes(),
+        new ProgressLog(rec, "download", asset.size()));
     return StepResult.done(f, Bytes.human(f.size()) + " downloaded");
   }
 

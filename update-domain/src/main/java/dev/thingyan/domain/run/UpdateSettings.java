@@ -28,6 +28,7 @@ import java.util.Set;
  * @param appGateMarker the file, relative to the current release, that the app's own maintenance
  *     mode leaves (Laravel: {@code storage/framework/down}); when it exists without thingyan's
  *     flag, someone put the app down by hand
+ * @param intake how releases are taken in (signature binding, SHA256SUMS coverage, download bounds)
  */
 public record UpdateSettings(
     Map<HookPhase, List<HookCommand>> hooks,
@@ -43,7 +44,19 @@ public record UpdateSettings(
     Duration lockLease,
     Version agentVersion,
     Set<String> secrets,
-    Optional<String> appGateMarker) {
+    Optional<String> appGateMarker,
+    IntakeSettings intake) {
+
+  /** With the default intake settings. */
+  public UpdateSettings(Map<HookPhase, List<HookCommand>> hooks, List<String> sharedPaths,
+      List<String> packageAssetGlobs, boolean requireSignature, ExtractionLimits extractionLimits,
+      long minFreeDiskBytes, int keepReleases, int keepBackups, Duration backupTimeout,
+      HealthPolicy health, Duration lockLease, Version agentVersion, Set<String> secrets,
+      Optional<String> appGateMarker) {
+    this(hooks, sharedPaths, packageAssetGlobs, requireSignature, extractionLimits, minFreeDiskBytes,
+        keepReleases, keepBackups, backupTimeout, health, lockLease, agentVersion, secrets,
+        appGateMarker, IntakeSettings.DEFAULT);
+  }
 
   /** Without an app gate marker. */
   public UpdateSettings(Map<HookPhase, List<HookCommand>> hooks, List<String> sharedPaths,
@@ -68,6 +81,7 @@ public record UpdateSettings(
     Objects.requireNonNull(agentVersion, "agentVersion");
     secrets = Set.copyOf(secrets);
     Objects.requireNonNull(appGateMarker, "appGateMarker");
+    Objects.requireNonNull(intake, "intake");
     if (minFreeDiskBytes < 0) throw new IllegalArgumentException("minFreeDiskBytes must not be negative");
     if (keepReleases < 2) throw new IllegalArgumentException("keepReleases must be at least 2");
     if (keepBackups < 3) throw new IllegalArgumentException("keepBackups must be at least 3 (the spec keeps the last 3 backups at least)");

@@ -31,15 +31,29 @@ class ReleasePoliciesTest {
   }
 
   @Test
-  void theTrustedCommentMustNameExactlyThisVersion() {
-    Version v = Version.parse("1.2.0");
-    assertThat(ReleaseSelection.trustedCommentNames("thingyan release v1.2.0", v)).isTrue();
-    assertThat(ReleaseSelection.trustedCommentNames("timestamp:1700000000 file:SHA256SUMS version:1.2.0", v)).isTrue();
-    assertThat(ReleaseSelection.trustedCommentNames("release 1.2.0 of acme/pms", v)).isTrue();
-    assertThat(ReleaseSelection.trustedCommentNames("thingyan release v1.1.0", v)).isFalse();
-    assertThat(ReleaseSelection.trustedCommentNames("thingyan release v11.2.0", v)).isFalse();
-    assertThat(ReleaseSelection.trustedCommentNames("thingyan release v1.2.0-rc.1", v)).isFalse();
-    assertThat(ReleaseSelection.trustedCommentNames("thingyan release v1.2.0.1", v)).isFalse();
+  void theTrustedCommentMustNameThisAppAndExactlyThisVersion() {
+    Version v = Version.parse("2.7.1");
+    Optional<String> app = Optional.of("thingyan");
+    assertThat(ReleaseSelection.trustedCommentRefusal("thingyan release v2.7.1", app, v)).isEmpty();
+    assertThat(ReleaseSelection.trustedCommentRefusal("thingyan release 2.7.1", app, v)).isEmpty();
+    assertThat(ReleaseSelection.trustedCommentRefusal("otherapp release v2.7.1", app, v)).get()
+        .asString().contains("signed for the app 'otherapp', not 'thingyan'");
+    assertThat(ReleaseSelection.trustedCommentRefusal("thingyan release v1.0.0 v2.7.2 v3.0.0 v9.9.9",
+        app, v)).get().asString().contains("not in the form '<app> release v<version>'");
+    assertThat(ReleaseSelection.trustedCommentRefusal("thingyan release v2.7.1 v2.7.2", app, v))
+        .get().asString().contains("not in the form");
+    for (String other : List.of("thingyan release v2.7.0", "thingyan release v12.7.1",
+        "thingyan release v2.7.1-rc.1", "thingyan release v2.7.1.1", "thingyan release v02.7.1")) {
+      assertThat(ReleaseSelection.trustedCommentRefusal(other, app, v)).as(other).get().asString()
+          .contains("signed for another release");
+    }
+    for (String loose : List.of("release 2.7.1 of acme/thingyan", " thingyan release v2.7.1",
+        "thingyan release v2.7.1\n", "timestamp:1700000000 file:SHA256SUMS version:2.7.1")) {
+      assertThat(ReleaseSelection.trustedCommentRefusal(loose, app, v)).as(loose).isPresent();
+    }
+    // a folder source without source.app_name: any one app name, still exactly one version
+    assertThat(ReleaseSelection.trustedCommentRefusal("otherapp release v2.7.1", Optional.empty(), v))
+        .isEmpty();
   }
 
   @Test
@@ -59,7 +73,7 @@ class ReleasePoliciesTest {
   @Test
   void releaseJsonFieldsAndSafeDefaults() {
     ReleaseManifest m = ReleaseManifests.parse("{\"schema_version\": \"2024_01_01\", \"requires_migration\": false,"
-        + " \"upgrade_from\": \">=1.0.0\", \"min_agent_version\": \"0.1.0\", \"notes\": \"caf\\u00e9\", \"n\": 3}");
+        + " \"upgrade_from\": \">=1.0.0\", \"min_agent_version\": \"0.1.0\"}");
     assertThat(m.requiresMigration()).isFalse();
     assertThat(m.migrationsReversible()).isFalse();
     assertThat(m.upgradeFrom()).contains(">=1.0.0");
@@ -69,6 +83,15 @@ class ReleasePoliciesTest {
     assertThatThrownBy(() -> ReleaseManifests.parse("{\"upgrade_from\": \">=x\"}")).hasMessageContaining("upgrade_from");
     assertThatThrownBy(() -> ReleaseManifests.parse("{\"a\": [1]}")).hasMessageContaining("'a'");
     assertThatThrownBy(() -> ReleaseManifests.parse("{\"a\": 1")).hasMessageContaining("release.json");
+  }
+
+  /** Readers differ on which of two values wins, and a misspelt key's meaning would be lost. */
+  @Test
+  void releaseJsonRefusesADuplicateOrUnknownKeyNamingIt() {
+    assertThatThrownBy(() -> ReleaseManifests.parse("{\"requires_migration\": false, "
+        + "\"requires_migration\": true}")).hasMessageContaining("'requires_migration' is given twice");
+    assertThatThrownBy(() -> ReleaseManifests.parse("{\"maintenance_requried\": true}"))
+        .hasMessageContaining("'maintenance_requried' is not a known key");
   }
 
   @Test

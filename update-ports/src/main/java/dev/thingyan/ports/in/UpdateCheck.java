@@ -1,5 +1,6 @@
 package dev.thingyan.ports.in;
 
+import dev.thingyan.ports.model.ConsideredRelease;
 import dev.thingyan.ports.model.FailedRelease;
 import dev.thingyan.ports.model.Release;
 import dev.thingyan.ports.model.Version;
@@ -13,14 +14,24 @@ import java.util.Optional;
  * @param candidate empty when no newer compatible release exists
  * @param passedOver newer releases the automatic choice skipped because their installation failed
  *     (newest first); each is installed only when named ({@code apply 1.2.0})
+ * @param considered the releases the automatic choice looked at, newest first, each taken or
+ *     skipped with the reason (a release that fails verification is skipped, not a dead end)
  */
 public record UpdateCheck(Optional<Version> current, Optional<Release> candidate,
-    List<PrecheckFinding> findings, List<FailedRelease> passedOver) {
+    List<PrecheckFinding> findings, List<FailedRelease> passedOver,
+    List<ConsideredRelease> considered) {
   public UpdateCheck {
+    considered = List.copyOf(considered);
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(candidate, "candidate");
     findings = List.copyOf(findings);
     passedOver = List.copyOf(passedOver);
+  }
+
+  /** A check that lists no considered releases. */
+  public UpdateCheck(Optional<Version> current, Optional<Release> candidate,
+      List<PrecheckFinding> findings, List<FailedRelease> passedOver) {
+    this(current, candidate, findings, passedOver, List.of());
   }
 
   /** A check that passed nothing over. */

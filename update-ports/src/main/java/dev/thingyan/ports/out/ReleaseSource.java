@@ -32,9 +32,21 @@ public interface ReleaseSource {
    * resumes (HTTP Range) where that stopped; a dropped connection is resumed the same way, a
    * bounded number of times.
    *
-   * @throws ReleaseSourceException when it cannot finish
+   * <p>Disk use is bounded: the download stops at the first byte past the size the source
+   * announced for the asset, or past {@code maxBytes}, whichever is smaller, and the file is then
+   * deleted. A source that sends more than it announced is lying about the asset.
+   *
+   * @param maxBytes the most this kind of asset may hold (a checksum list: kilobytes; the package:
+   *     the configured maximum package size)
+   * @throws ReleaseSourceException when it cannot finish, or the asset is over a bound
    */
-  DownloadedFile download(ReleaseAsset asset, Path target, DownloadProgress progress);
+  DownloadedFile download(ReleaseAsset asset, Path target, long maxBytes,
+      DownloadProgress progress);
+
+  /** {@link #download(ReleaseAsset, Path, long, DownloadProgress)} bounded by the announced size only. */
+  default DownloadedFile download(ReleaseAsset asset, Path target, DownloadProgress progress) {
+    return download(asset, target, Long.MAX_VALUE, progress);
+  }
 
   /** Progress of a download, called every few megabytes and at the end. */
   @FunctionalInterface

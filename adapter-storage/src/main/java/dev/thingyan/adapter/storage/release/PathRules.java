@@ -68,10 +68,24 @@ final class PathRules {
     return resolved;
   }
 
+  /** Newline, ESC, bidi overrides and the like: a name must read the same wherever it is shown. */
+  private static boolean unprintable(int c) {
+    return switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.PRIVATE_USE, Character.SURROGATE,
+          Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+      default -> false;
+    };
+  }
+
   private static void checkCharacters(String path) {
     if (path.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("contains a NUL character");
     }
+    path.codePoints().filter(PathRules::unprintable).findFirst().ifPresent(c -> {
+      throw new IllegalArgumentException(String.format(
+          "contains the unprintable character U+%04X (a control, format or unassigned character "
+              + "a listing would hide or misshow)", c));
+    });
     if (path.indexOf('\\') >= 0) {
       throw new IllegalArgumentException("contains a backslash (a Windows path separator)");
     }

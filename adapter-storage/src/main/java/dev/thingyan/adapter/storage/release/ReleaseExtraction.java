@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,7 @@ final class ReleaseExtraction implements ArchiveReader.EntryVisitor {
   private final ExtractionLimits limits;
   private final Optional<String> strip;
   private final Set<String> regularFiles = new HashSet<>();
+  private final Set<String> seen = new HashSet<>();
   private final byte[] buffer = new byte[1 << 16];
   private int entries;
   private int files;
@@ -54,11 +56,18 @@ final class ReleaseExtraction implements ArchiveReader.EntryVisitor {
       throw Refusals.entry(entry, "is over the limit of " + limits.maxEntries() + " entries");
     }
     List<String> path = inRelease(entry, entry.name());
+    if (entry.kind() == ArchiveEntry.Kind.DIRECTORY && entry.declaredSize() > 0) {
+      throw Refusals.entry(entry, "is a folder that carries data");
+    }
     if (path.isEmpty()) {
       if (entry.kind() == ArchiveEntry.Kind.DIRECTORY) {
         return; // the archive's root or the stripped top folder
       }
       throw Refusals.entry(entry, "has no name inside the release folder");
+    }
+    // NFC: two spellings of one name are one file on most file systems a reviewer unpacks onto
+    if (!seen.add(Normalizer.normalize(String.join("/", path), Normalizer.Form.NFC))) {
+      throw Refusals.entry(entry, "appears twice in the archive (after normalising its name)");
     }
     try {
       switch (entry.kind()) {

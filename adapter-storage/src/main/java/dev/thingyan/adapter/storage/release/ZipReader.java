@@ -53,7 +53,8 @@ final class ZipReader implements ArchiveReader {
       return ArchiveEntry.of(name, Kind.SYMLINK, linkTarget(content), mode, 0);
     }
     if (e.isDirectory()) {
-      return ArchiveEntry.of(name, Kind.DIRECTORY, "", mode, 0);
+      // the size is kept: a folder that carries data is refused, not silently emptied
+      return ArchiveEntry.of(name, Kind.DIRECTORY, "", mode, Math.max(0, e.getSize()));
     }
     return ArchiveEntry.of(name, Kind.FILE, "", mode, e.getSize());
   }

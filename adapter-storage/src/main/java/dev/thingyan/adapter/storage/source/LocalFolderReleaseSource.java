@@ -60,11 +60,18 @@ public final class LocalFolderReleaseSource implements ReleaseSource {
   }
 
   @Override
-  public DownloadedFile download(ReleaseAsset asset, Path target, DownloadProgress progress) {
+  public DownloadedFile download(ReleaseAsset asset, Path target, long maxBytes,
+      DownloadProgress progress) {
     Objects.requireNonNull(asset, "asset");
     Objects.requireNonNull(target, "target");
     Path source = new AssetLocation(realFolder()).resolve(asset);
     try {
+      long size = Files.size(source);
+      if (size > maxBytes) {
+        throw new ReleaseSourceException(asset.name() + " in " + folder + " is " + size
+            + " bytes, over the limit of " + maxBytes + " bytes for this kind of file; nothing "
+            + "was copied. Check the file, or raise the limit if it is right.");
+      }
       return ResumableCopy.copy(source, target, progress == null ? DownloadProgress.NONE : progress);
     } catch (IOException e) {
       throw new ReleaseSourceException("Copying " + asset.name() + " from " + folder + " to "
