@@ -38,6 +38,13 @@ import java.util.stream.Stream;
 public final class ReportSpool {
   static final Duration STALE_CLAIM = Duration.ofMinutes(10);
   private static final String SUFFIX = ".report.json";
+  /**
+   * Orders one process's reports within a millisecond: names sort by time, then by this, so
+   * reports submitted one after another are drained in that order (across processes, reports of
+   * the same millisecond were concurrent and either order is true).
+   */
+  private static final java.util.concurrent.atomic.AtomicLong SEQUENCE =
+      new java.util.concurrent.atomic.AtomicLong();
   private static final String CLAIMED = ".claimed";
 
   private final Path dir;
@@ -56,7 +63,8 @@ public final class ReportSpool {
   public void put(ErrorReport redacted) {
     try {
       ensureDir();
-      String name = Instant.now().toEpochMilli() + "-" + UUID.randomUUID() + SUFFIX;
+      String name = String.format("%013d-%012d-%s%s", Instant.now().toEpochMilli(),
+          SEQUENCE.incrementAndGet(), UUID.randomUUID(), SUFFIX);
       Path tmp = dir.resolve("." + name + ".tmp");
       Files.writeString(tmp, ReportJson.write(redacted), StandardCharsets.UTF_8,
           StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
