@@ -266,7 +266,8 @@ public final class ThingyanBuilder {
   private IntakeSettings intake() {
     VerifyConfig v = config.verify();
     boolean pre = config.source() instanceof SourceConfig.GitHub g && g.allowPrerelease();
-    return new IntakeSettings(v.appName(), v.refuseUncoveredAssets(), v.maxPackageBytes(), pre);
+    return new IntakeSettings(v.appName(), v.refuseUncoveredAssets(), v.maxPackageBytes(), pre,
+        v.maxSmallBytes().get(0), v.maxSmallBytes().get(1), v.maxSmallBytes().get(2));
   }
 
   private BackupStore backupStore(Closer closer) {

@@ -113,10 +113,16 @@ final class SourceBinder {
     if (!policy.equals("refuse") && !policy.equals("ignore")) {
       uncovered.problem("'" + policy + "' is not valid; expected refuse (the default) or ignore");
     }
-    limits.allowOnly(Set.of("max_package_size"));
+    limits.allowOnly(Set.of("max_package_size", "max_checksums_size", "max_signature_size",
+        "max_manifest_size"));
     long maxPackage = CoreBinder.size(limits.get("max_package_size"), 4L << 30);
+    List<String> small = List.of("max_checksums_size", "max_signature_size", "max_manifest_size");
+    List<Long> maxSmall = new java.util.ArrayList<>();
+    for (int i = 0; i < small.size(); i++) {
+      maxSmall.add(CoreBinder.size(limits.get(small.get(i)), VerifyConfig.DEFAULT_SMALL.get(i)));
+    }
     return verify.problems().build(() -> new VerifyConfig(keys, unsigned, appName,
-        policy.equals("refuse"), maxPackage));
+        policy.equals("refuse"), maxPackage, maxSmall));
   }
 
   /** A key given inline, or {@code file:/path/key.pub} (the key is its first non-comment line). */

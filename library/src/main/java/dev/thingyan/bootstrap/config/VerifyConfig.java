@@ -13,17 +13,27 @@ import java.util.List;
  *     default the GitHub repository's name; empty for a folder source that sets none)
  * @param refuseUncoveredAssets {@code verify.uncovered_assets: refuse} (the default)
  * @param maxPackageBytes {@code limits.max_package_size}
+ * @param maxSmallBytes {@code limits.max_checksums_size}, {@code max_signature_size},
+ *     {@code max_manifest_size}: SHA256SUMS, the signature and release.json, in that order
  */
 public record VerifyConfig(List<String> publicKeys, boolean allowUnsigned,
-    java.util.Optional<String> appName, boolean refuseUncoveredAssets, long maxPackageBytes) {
+    java.util.Optional<String> appName, boolean refuseUncoveredAssets, long maxPackageBytes,
+    List<Long> maxSmallBytes) {
   /** The defaults of the release intake settings. */
   public VerifyConfig(List<String> publicKeys, boolean allowUnsigned) {
-    this(publicKeys, allowUnsigned, java.util.Optional.empty(), true, 4L << 30);
+    this(publicKeys, allowUnsigned, java.util.Optional.empty(), true, 4L << 30, DEFAULT_SMALL);
   }
+
+  /** SHA256SUMS 64 KiB, the signature 4 KiB, release.json 64 KiB. */
+  public static final List<Long> DEFAULT_SMALL = List.of(64L << 10, 4L << 10, 64L << 10);
 
   public VerifyConfig {
     java.util.Objects.requireNonNull(appName, "source.app_name");
     publicKeys = List.copyOf(publicKeys);
+    maxSmallBytes = List.copyOf(maxSmallBytes);
+    if (maxSmallBytes.size() != 3) {
+      throw new IllegalArgumentException("maxSmallBytes: SHA256SUMS, signature, release.json");
+    }
     for (String key : publicKeys) {
       if (!isMinisignKey(key)) {
         throw new IllegalArgumentException("verify.public_keys: '" + key + "' is not a minisign"

@@ -27,6 +27,7 @@ class IntakeConfigTest {
     assertThat(v.appName()).contains("pms");
     assertThat(v.refuseUncoveredAssets()).isTrue();
     assertThat(v.maxPackageBytes()).isEqualTo(4L << 30);
+    assertThat(v.maxSmallBytes()).containsExactly(64L << 10, 4L << 10, 64L << 10);
   }
 
   @Test
@@ -35,7 +36,8 @@ class IntakeConfigTest {
         .replace("source:\n", "source:\n  app_name: pms-hotel\n")
         .replace("    repo: acme/pms\n", "    repo: acme/pms\n    total_timeout: 15s\n")
         .replace("  allow_unsigned: true\n", "  allow_unsigned: true\n  uncovered_assets: ignore\n")
-        + "limits:\n  max_package_size: 500MB\n"));
+        + "limits:\n  max_package_size: 500MB\n  max_checksums_size: 1MiB\n"
+        + "  max_signature_size: 8KiB\n  max_manifest_size: 2KB\n"));
     VerifyConfig v = config.verify();
 
     assertThat(((SourceConfig.GitHub) config.source()).totalTimeout())
@@ -43,6 +45,7 @@ class IntakeConfigTest {
     assertThat(v.appName()).contains("pms-hotel");
     assertThat(v.refuseUncoveredAssets()).isFalse();
     assertThat(v.maxPackageBytes()).isEqualTo(500_000_000L);
+    assertThat(v.maxSmallBytes()).containsExactly(1L << 20, 8L << 10, 2_000L);
   }
 
   @Test
@@ -50,11 +53,12 @@ class IntakeConfigTest {
     ConfigException e = refused(ConfigFiles.MINIMAL
         .replace("source:\n", "source:\n  app_name: \"pms hotel\"\n")
         .replace("  allow_unsigned: true\n", "  allow_unsigned: true\n  uncovered_assets: warn\n")
-        + "limits:\n  max_package_size: big\n");
+        + "limits:\n  max_package_size: big\n  max_signature_size: 0\n");
 
     assertThat(e.problems()).anySatisfy(p -> assertThat(p).startsWith("source.app_name:"))
         .anySatisfy(p -> assertThat(p).startsWith("verify.uncovered_assets: 'warn' is not valid"))
-        .anySatisfy(p -> assertThat(p).startsWith("limits.max_package_size:"));
+        .anySatisfy(p -> assertThat(p).startsWith("limits.max_package_size:"))
+        .anySatisfy(p -> assertThat(p).startsWith("limits.max_signature_size:"));
   }
 
   @Test

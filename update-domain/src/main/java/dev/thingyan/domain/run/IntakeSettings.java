@@ -14,19 +14,30 @@ import java.util.Optional;
  * @param maxPackageBytes {@code limits.max_package_size}: the most a package download may hold
  * @param allowPreRelease {@code source.github.allow_prerelease}: pre-releases are candidates and
  *     may be named without {@code --pre}
+ * @param maxSumsBytes {@code limits.max_checksums_size}: the most SHA256SUMS may hold
+ * @param maxSignatureBytes {@code limits.max_signature_size}: the most the signature may hold
+ * @param maxManifestBytes {@code limits.max_manifest_size}: the most release.json may hold
  */
 public record IntakeSettings(Optional<String> appName, boolean refuseUncoveredAssets,
-    long maxPackageBytes, boolean allowPreRelease) {
+    long maxPackageBytes, boolean allowPreRelease, long maxSumsBytes, long maxSignatureBytes,
+    long maxManifestBytes) {
   /** 4 GiB, the default total an archive may unpack to: a package larger than that cannot fit. */
   public static final long DEFAULT_MAX_PACKAGE = 4L << 30;
   public static final IntakeSettings DEFAULT =
       new IntakeSettings(Optional.empty(), true, DEFAULT_MAX_PACKAGE, false);
   /** SHA256SUMS lists a handful of files: a few lines of 80 characters. */
-  static final long MAX_SUMS_BYTES = 64 << 10;
+  public static final long MAX_SUMS_BYTES = 64 << 10;
   /** A minisign signature file is about 300 bytes with its comments. */
-  static final long MAX_SIGNATURE_BYTES = 4 << 10;
+  public static final long MAX_SIGNATURE_BYTES = 4 << 10;
   /** release.json holds a few keys. */
-  static final long MAX_MANIFEST_BYTES = 64 << 10;
+  public static final long MAX_MANIFEST_BYTES = 64 << 10;
+
+  /** The small files at their default bounds. */
+  public IntakeSettings(Optional<String> appName, boolean refuseUncoveredAssets,
+      long maxPackageBytes, boolean allowPreRelease) {
+    this(appName, refuseUncoveredAssets, maxPackageBytes, allowPreRelease, MAX_SUMS_BYTES,
+        MAX_SIGNATURE_BYTES, MAX_MANIFEST_BYTES);
+  }
 
   public IntakeSettings {
     Objects.requireNonNull(appName, "appName");
@@ -36,8 +47,9 @@ public record IntakeSettings(Optional<String> appName, boolean refuseUncoveredAs
             + "digits, '.', '_', '-')");
       }
     });
-    if (maxPackageBytes < 1) {
-      throw new IllegalArgumentException("maxPackageBytes must be positive");
+    if (maxPackageBytes < 1 || maxSumsBytes < 1 || maxSignatureBytes < 1
+        || maxManifestBytes < 1) {
+      throw new IllegalArgumentException("download limits must be positive");
     }
   }
 }

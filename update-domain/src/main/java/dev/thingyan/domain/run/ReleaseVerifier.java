@@ -46,7 +46,7 @@ final class ReleaseVerifier {
   VerifiedRelease verify(Release release, Path dir) {
     ReleaseAsset sumsAsset = release.asset(SUMS).orElseThrow(() -> refuse(release,
         "has no " + SUMS + " asset, so its package cannot be checked"));
-    byte[] sums = fetchSmall(release, sumsAsset, IntakeSettings.MAX_SUMS_BYTES, dir);
+    byte[] sums = fetchSmall(release, sumsAsset, intake.maxSumsBytes(), dir);
     Optional<SignatureCheck> signature = checkSignature(release, sums, dir);
     Sha256Sums parsed;
     try {
@@ -72,7 +72,7 @@ final class ReleaseVerifier {
     SignatureCheck check;
     try {
       check = verifier.verify(sums,
-          fetchSmall(release, sigAsset.get(), IntakeSettings.MAX_SIGNATURE_BYTES, dir));
+          fetchSmall(release, sigAsset.get(), intake.maxSignatureBytes(), dir));
     } catch (RuntimeException e) {
       throw refuse(release, "has an invalid signature: " + RunRecorder.describe(e));
     }
@@ -114,7 +114,7 @@ final class ReleaseVerifier {
     }
     String expected = sums.sumOf(MANIFEST).orElseThrow(() -> refuse(release,
         "has a " + MANIFEST + " that " + SUMS + " does not cover"));
-    byte[] manifest = fetchSmall(release, asset.get(), IntakeSettings.MAX_MANIFEST_BYTES, dir);
+    byte[] manifest = fetchSmall(release, asset.get(), intake.maxManifestBytes(), dir);
     if (!Sha256Sums.hex(manifest).equals(expected)) {
       throw refuse(release, "has a " + MANIFEST + " whose checksum does not match " + SUMS);
     }
