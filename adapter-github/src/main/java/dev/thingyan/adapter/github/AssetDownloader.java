@@ -125,8 +125,13 @@ final class AssetDownloader {
         file.restart();
         throw overBound(asset, bound, "answered with a length of " + total + " bytes");
       }
-      try (InputStream in = c.getInputStream()) {
+      try (InputStream in = c.getInputStream();
+          AutoCloseable watch = patience.watch("downloading " + asset.name(), file::sizeOrZero)) {
         file.append(in, total, bound, progress);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception closing) {
+        throw new IllegalStateException(closing); // the watch's close only cancels a task
       }
       return total >= 0 && file.size() < total ? Optional.empty() : Optional.of(total);
     } finally {

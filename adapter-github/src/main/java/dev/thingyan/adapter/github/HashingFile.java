@@ -49,6 +49,15 @@ final class HashingFile implements Closeable {
     return path;
   }
 
+  /** @return the bytes held, for a watcher on another thread (0 when the file cannot say) */
+  long sizeOrZero() {
+    try {
+      return channel.size();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
   long size() throws IOException {
     return channel.size();
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,39 @@ final class Patience {
       throw new ReleaseSourceException("Interrupted while " + what + " (the process is stopping).",
           e);
     }
+  }
+
+  /**
+   * Says every few seconds that a body stalls: a download whose answer came but whose data stopped
+   * would otherwise wait in silence until the read timeout ends the attempt. Only speaks; the read
+   * timeout and the total wait still end the download.
+   *
+   * @param received bytes received so far; the watch is silent while it grows
+   * @return closed when the body has been read (or failed)
+   */
+  AutoCloseable watch(String what, LongSupplier received) {
+    long step = Math.max(1, Math.min(MAX_STEP.toMillis(), total.toMillis() / 3));
+    Future<?> watcher = workers.submit(() -> {
+      long last = received.getAsLong();
+      long silentMillis = 0;
+      try {
+        while (!Thread.currentThread().isInterrupted()) {
+          Thread.sleep(step);
+          long now = received.getAsLong();
+          if (now != last) {
+            last = now;
+            silentMillis = 0;
+            continue;
+          }
+          silentMillis += step;
+          waiting.accept("still waiting for " + where + " while " + what + ": no data for "
+              + seconds(Duration.ofMillis(silentMillis)) + ", giving up after " + seconds(total));
+        }
+      } catch (InterruptedException done) {
+        // the body was read
+      }
+    });
+    return () -> watcher.cancel(true);
   }
 
   private static String seconds(Duration d) {

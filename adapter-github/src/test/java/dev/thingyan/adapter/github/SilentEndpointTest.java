@@ -80,6 +80,42 @@ class SilentEndpointTest {
     assertThat(waitingLines).isNotEmpty();
   }
 
+  /** The answer comes, 10 bytes of 237 arrive, then nothing: the stall is said as it lasts. */
+  @Test
+  void aBodyThatStallsIsSaidEveryFewSecondsUntilTheTotalWait() {
+    GitHubReplayServer api = GitHubReplayServer.start();
+    String path = "/repos/octokit-fixture-org/release-assets/releases/assets/9";
+    java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+    api.on("GET", path, ex -> {
+      ex.sendResponseHeaders(200, 237);
+      try (java.io.OutputStream out = ex.getResponseBody()) {
+        out.write(new byte[10]);
+        out.flush();
+        end.await(20, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (IOException | InterruptedException hungUp) {
+        // the client gave up: what the test wants
+      }
+    });
+    try {
+      GitHubReleaseSource source = new GitHubReleaseSource(new GitHubSourceConfig(
+          URI.create(api.baseUrl()), Fixtures.OWNER, Fixtures.REPO, Optional.empty(),
+          Duration.ofSeconds(2), Duration.ofSeconds(60), 3, "thingyan-test", TOTAL),
+          waitingLines::add);
+
+      assertThatThrownBy(() -> source.download(AssetDownloadTest.asset(api.baseUrl() + path, 237),
+          dir.resolve("SHA256SUMS"), 64 << 10, DownloadProgress.NONE))
+          .hasMessageContaining("app.tar.gz").hasMessageContaining("source.github.total_timeout");
+
+      assertThat(waitingLines).anySatisfy(line -> assertThat(line)
+          .startsWith("still waiting for GitHub at " + api.baseUrl()
+              + " while downloading app.tar.gz: no data for ")
+          .endsWith("giving up after 3 s"));
+    } finally {
+      end.countDown();
+      api.close();
+    }
+  }
+
   private GitHubReleaseSource source() {
     return new GitHubReleaseSource(new GitHubSourceConfig(URI.create(base()), Fixtures.OWNER,
         Fixtures.REPO, Optional.empty(), Duration.ofSeconds(2), Duration.ofSeconds(60), 3,
