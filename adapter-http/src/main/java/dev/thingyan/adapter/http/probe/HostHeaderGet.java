@@ -72,11 +72,14 @@ final class HostHeaderGet {
     String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     StringBuilder b = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")
-        .append("Host: ").append(host).append("\r\n")
-        .append("Accept: application/json, text/plain;q=0.9, */*;q=0.5\r\n")
-        .append("Connection: close\r\n");
+        .append("Host: ").append(host).append("\r\n");
+    // a configured Accept replaces the default, as setHeader does on the JDK client's path
+    if (headers.keySet().stream().noneMatch("accept"::equalsIgnoreCase)) {
+      b.append("Accept: application/json, text/plain;q=0.9, */*;q=0.5\r\n");
+    }
+    b.append("Connection: close\r\n");
     headers.forEach((name, value) -> {
-      if (!name.equalsIgnoreCase("host")) {
+      if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("connection")) {
         b.append(name).append(": ").append(value).append("\r\n");
       }
     });
