@@ -98,7 +98,7 @@ class SilentEndpointTest {
     });
     try {
       GitHubReleaseSource source = new GitHubReleaseSource(new GitHubSourceConfig(
-          URI.create(api.baseUrl()), Fixtures.OWNER, Fixtures.REPO, Optional.empty(),
+          api.baseUrl(), Fixtures.OWNER, Fixtures.REPO, Optional.empty(),
           Duration.ofSeconds(2), Duration.ofSeconds(60), 3, "thingyan-test", TOTAL),
           waitingLines::add);
 
