@@ -33,7 +33,8 @@ public interface BackupStore {
   /**
    * Removes what writers that are gone left behind: the hidden partial files of a local folder
    * whose writer's lock is gone, whatever their age (a live writer, of this process or another,
-   * holds a lock on its file); the incomplete multipart uploads of S3 under the store's prefix
+   * holds a lock on its file; on a file system without locks, those last written before {@code
+   * cutoff}); the incomplete multipart uploads of S3 under the store's prefix
    * started before {@code cutoff} (S3 cannot tell a live upload from a dead one, so the age
    * spares anything still being written). A process killed while it wrote a backup leaves one,
    * as large as its dump, that nothing else would ever remove. The caller holds this system's run

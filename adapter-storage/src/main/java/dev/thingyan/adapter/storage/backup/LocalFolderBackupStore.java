@@ -119,11 +119,18 @@ public final class LocalFolderBackupStore implements BackupStore {
 
   /**
    * A live writer holds an exclusive lock on its partial file ({@link LocalUpload}); the operating
-   * system drops it when the writer's process dies. A file that cannot be opened is left alone.
+   * system drops it when the writer's process dies. A file that cannot be opened is left alone; on
+   * a file system without locks (some network mounts) a file last written before {@code cutoff}
+   * counts as a killed writer's.
    */
-  private static boolean writerIsGone(Path partial) {
+  private static boolean writerIsGone(Path partial, Instant cutoff) {
     try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      FileLock lock = channel.tryLock();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (IOException unsupported) {
+        return Files.getLastModifiedTime(partial, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
+      }
       if (lock == null) {
         return false;
       }
@@ -142,7 +149,7 @@ public final class LocalFolderBackupStore implements BackupStore {
         if (LocalUpload.isPartial(file.getFileName().toString())
             && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
             && !LocalUpload.isWrittenHere(file)
-            && writerIsGone(file)) {
+            && writerIsGone(file, cutoff)) {
           abandoned.add(file);
         }
       }

@@ -72,7 +72,13 @@ final class LocalUpload implements BackupStore.Upload {
       channel = OwnerOnlyFile.isPosix(dir)
           ? FileChannel.open(partial, Set.of(CREATE_NEW, WRITE), OwnerOnlyFile.OWNER_READ_WRITE)
           : FileChannel.open(partial, CREATE_NEW, WRITE);
-      channel.lock();
+      try {
+        channel.lock();
+      } catch (IOException unsupported) {
+        // a file system without locks (some network mounts): the sweep then goes by age alone
+        LOG.debug("cannot lock {} ({}); a sweep tells it from a killed backup's by its age", partial,
+            unsupported.toString());
+      }
       // another process's sweep may have taken the file for a killed writer's between its
       // creation and the lock: then it is gone, and writing on would store nothing
       if (!Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
