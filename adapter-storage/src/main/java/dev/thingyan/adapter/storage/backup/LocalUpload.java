@@ -135,11 +135,15 @@ final class LocalUpload implements BackupStore.Upload {
       // renamed while still locked: until it has its final name it must look written to
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       WRITING.remove(partial.toAbsolutePath());
-      channel.close();
     } catch (IOException e) {
       abort();
       throw new BackupException("Storing the backup " + target.getFileName() + " in " + dir
           + " failed: " + e + ". Nothing was kept; check the folder's free space and rights.", e);
+    }
+    try {
+      channel.close(); // the bytes are forced: a failing close loses nothing, only the lock ends
+    } catch (IOException e) {
+      LOG.debug("closing the stored backup {} failed: {}", target, e.toString());
     }
     try {
       LocalFolderBackupStore.syncFolder(dir);
