@@ -132,15 +132,23 @@ class CommandPreviewServerTest {
   }
 
   @Test
-  void aServerThatNeverListensFailsAfterTheStartTimeoutAndIsStopped() {
-    CommandPreviewServer server = new CommandPreviewServer("sleep 30 # {port}", 0, Duration.ofMillis(700), state,
-        Optional.empty());
+  void aServerThatNeverListensFailsAfterTheStartTimeoutAndIsStopped() throws InterruptedException {
+    // a marker of this test alone: another suite's `sleep 30` must not count
+    String marker = "never-listens-" + java.util.UUID.randomUUID();
+    CommandPreviewServer server = new CommandPreviewServer("sleep 30 # " + marker + " {port}", 0,
+        Duration.ofMillis(700), state, Optional.empty());
     servers.add(server);
 
     assertThatThrownBy(() -> server.start(release, (err, line) -> {}))
         .hasMessageContaining("did not listen").hasMessageContaining("start_timeout");
-    assertThat(ProcessHandle.allProcesses().filter(h -> h.info().commandLine().orElse("").contains("sleep 30")))
-        .isEmpty();
+    // a signalled process takes a moment to be reaped: wait for it, boundedly
+    java.util.function.Supplier<java.util.List<ProcessHandle>> left = () -> ProcessHandle.allProcesses()
+        .filter(ProcessHandle::isAlive)
+        .filter(h -> h.info().commandLine().orElse("").contains(marker)).toList();
+    for (int i = 0; i < 100 && !left.get().isEmpty(); i++) {
+      Thread.sleep(50);
+    }
+    assertThat(left.get()).isEmpty();
   }
 
   private long pid() throws IOException {
