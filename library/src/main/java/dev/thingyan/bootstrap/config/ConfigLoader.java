@@ -42,11 +42,13 @@ public final class ConfigLoader {
   public static ThingyanConfig load(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     Problems problems = new Problems();
-    ConfigNode root = new ConfigNode(readTree(absolute), "", problems, absolute.getParent());
+    JsonNode tree = readTree(absolute);
+    ConfigNode root = new ConfigNode(tree, "", problems, absolute.getParent());
     root.allowOnly(SECTIONS);
     Optional<ThingyanConfig> config = bind(root);
     if (!problems.isEmpty() || config.isEmpty()) {
-      throw new ConfigException(absolute.toString(), problems.all());
+      throw new ConfigException(absolute.toString(), problems.all(),
+          Language.fromKey(tree.path("ui").path("language").asText("")));
     }
     return config.get();
   }
