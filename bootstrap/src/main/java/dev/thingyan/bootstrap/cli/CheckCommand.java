@@ -22,6 +22,9 @@ final class CheckCommand implements Callable<Integer> {
     return Session.run(root, false, s -> {
       UpdateCheck check = s.system.checkForUpdates().check(new UpdateRequest(root.actor(),
           Optional.empty(), new RunOptions(false, pre)));
+      if (check.sourceFailure().isPresent()) {
+        return couldNotCheck(s, check);
+      }
       s.out.println(s.messages.get("check.current", s.views.version(check.current())));
       s.out.println(check.candidate()
           .map(r -> s.messages.get("check.candidate", r.version(), r.tag()))
@@ -33,5 +36,16 @@ final class CheckCommand implements Callable<Integer> {
       s.out.println(s.messages.get(check.ready() ? "check.ready" : "check.not_ready"));
       return check.ready() ? ExitCodes.OK : ExitCodes.FAILED;
     });
+  }
+
+  /**
+   * Said instead of the candidate line and the verdict, which would read as "no update": the
+   * serving version only when it is known, the reason, and the prechecks that did run.
+   */
+  private int couldNotCheck(Session s, UpdateCheck check) {
+    check.current().ifPresent(v -> s.out.println(s.messages.get("check.current", s.views.version(check.current()))));
+    s.out.println(s.messages.get("check.could_not_check", root.mask(check.sourceFailure().orElseThrow())));
+    check.findings().forEach(f -> s.out.println("  " + s.views.finding(f)));
+    return ExitCodes.COULD_NOT_CHECK;
   }
 }

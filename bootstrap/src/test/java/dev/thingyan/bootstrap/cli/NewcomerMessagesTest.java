@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.thingyan.bootstrap.config.ConfigFiles;
 import java.nio.file.Path;
+import dev.thingyan.ports.in.UpdateCheck;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,5 +72,19 @@ class NewcomerMessagesTest {
     CliHarness burmese = new CliHarness(dir, ConfigFiles.MINIMAL.replace("acme/pms", "\"-acme/pms.\""));
     burmese.run("status");
     assertThat(burmese.err()).doesNotContain("was refused");
+  }
+
+  @Test
+  void aCheckThatCouldNotAskTheSourceSaysSoWithItsOwnExitCode() {
+    CliHarness cli = new CliHarness(dir);
+    cli.system.check = () -> new UpdateCheck(Optional.empty(), Optional.empty(), List.of(),
+        List.of(), List.of(), Optional.of("GitHub did not answer: connection refused"));
+
+    assertThat(cli.run("--lang", "en", "check")).isEqualTo(ExitCodes.COULD_NOT_CHECK);
+    assertThat(cli.out()).contains("Could not check for updates: GitHub did not answer")
+        .contains("does not mean there is no update")
+        .doesNotContain("(unknown)").doesNotContain("No newer compatible release");
+    cli.run("--lang", "en", "--help");
+    assertThat(cli.out()).contains("5 check could not ask the release source");
   }
 }
