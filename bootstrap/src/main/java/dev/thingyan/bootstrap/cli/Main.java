@@ -46,6 +46,12 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (preScanCommand(args).filter("demo"::equals).isPresent()) {
+      // the demo's output is its story: the metrics events a log pipeline counts (on stderr,
+      // thingyan.metrics) would interleave with it. Set before any logger exists, which in this
+      // process (and only here, not in tests sharing a JVM) is still true.
+      System.setProperty("org.slf4j.simpleLogger.log.thingyan.metrics", "off");
+    }
     System.exit(new Main(Standalone::open, Standalone::openForBackup, DemoScenario.runner(), CliEnvironment.system()).run(args));
   }
 
