@@ -3,6 +3,8 @@ package dev.thingyan.bootstrap.cli;
 import dev.thingyan.ports.in.UpdateCheck;
 import dev.thingyan.ports.in.UpdateRequest;
 import dev.thingyan.ports.model.RunOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,16 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Path appRoot = root.config().app().root();
+    if (!Files.isDirectory(appRoot)) {
+      // before the system is opened, which would make <root>/.thingyan and the backup folder:
+      // a mistyped app.root must not silently start a new tree
+      Messages m = root.messages();
+      root.env.out().println(m.get("check.block", "app_root", m.get("check.no_app_root", appRoot,
+          root.configPath().toAbsolutePath())));
+      root.env.out().println(m.get("check.not_ready"));
+      return ExitCodes.FAILED;
+    }
     return Session.run(root, false, s -> {
       UpdateCheck check = s.system.checkForUpdates().check(new UpdateRequest(root.actor(),
           Optional.empty(), new RunOptions(false, pre)));

@@ -87,4 +87,16 @@ class NewcomerMessagesTest {
     cli.run("--lang", "en", "--help");
     assertThat(cli.out()).contains("5 check could not ask the release source");
   }
+
+  @Test
+  void checkOnAnAppRootThatDoesNotExistSaysSoAndCreatesNothing() {
+    Path missing = dir.resolve("srv/pmz");
+    CliHarness cli = new CliHarness(dir, ConfigFiles.MINIMAL.replace("root: /srv/pms", "root: " + missing));
+    cli.system.check = () -> { throw new AssertionError("the system must not be opened"); };
+
+    assertThat(cli.run("--lang", "en", "check")).isEqualTo(ExitCodes.FAILED);
+    assertThat(cli.out()).contains("app.root " + missing + " does not exist")
+        .contains("Not ready to update.");
+    assertThat(missing.getParent()).doesNotExist();
+  }
 }
