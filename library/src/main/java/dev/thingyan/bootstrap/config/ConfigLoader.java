@@ -135,13 +135,28 @@ public final class ConfigLoader {
       return "not valid YAML" + where + ": the key " + what.replaceFirst("^Duplicate field ", "")
           + " is given twice; keep one of them";
     }
-    // keep the first sentence ("mapping values are not allowed here"), drop the reader echo
-    String first = what.lines().map(String::strip)
-        .filter(l -> !l.isEmpty() && !l.startsWith("in 'reader'") && !l.startsWith("^"))
-        .findFirst().orElse("syntax error");
-    first = first.replaceAll("\\s*in 'reader'.*$", "");
-    return "not valid YAML" + where + ": " + first + "; check the indentation (spaces, not tabs),"
-        + " the colon after each key and the quotes on that line and the one above it";
+    return "not valid YAML" + where + ": " + sentences(what) + "; check the indentation (spaces,"
+        + " not tabs), the colon after each key and the quotes on that line and the one above it";
+  }
+
+  /**
+   * SnakeYAML's sentences ("while parsing a block mapping", "expected <block end>, but found
+   * '-'"), without its "in 'reader', line …" marks and the source line and caret each mark quotes.
+   */
+  private static String sentences(String snakeYaml) {
+    List<String> kept = new java.util.ArrayList<>();
+    boolean quoting = false;
+    for (String line : snakeYaml.lines().toList()) {
+      String l = line.strip();
+      if (l.startsWith("in 'reader'")) {
+        quoting = true;
+      } else if (quoting && l.startsWith("^")) {
+        quoting = false;
+      } else if (!quoting && !l.isEmpty()) {
+        kept.add(l.replaceAll("\\s*in 'reader'.*$", ""));
+      }
+    }
+    return kept.isEmpty() ? "syntax error" : String.join(": ", kept);
   }
 
   /** The value that starts at {@code token}, as the tree ObjectMapper.readTree would build. */

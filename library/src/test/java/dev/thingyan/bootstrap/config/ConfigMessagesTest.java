@@ -47,6 +47,14 @@ class ConfigMessagesTest {
   }
 
   @Test
+  void aBrokenBlockNamesWhatWasExpectedNotTheQuotedSource() {
+    ConfigException e = refused("app:\n  root: /srv\n source: x\n");
+    assertThat(e.problems()).singleElement().asString()
+        .contains("line 3").contains("expected").doesNotContain("in 'reader'")
+        .doesNotContain("^").doesNotContain("root: /srv");
+  }
+
+  @Test
   void aWrongWholeNumberEchoesTheValue() {
     ConfigException e = refused(ConfigFiles.MINIMAL.replace("checks: [{type: database}]",
         "checks: [{type: database}]\n  retries: ten"));
