@@ -33,7 +33,12 @@ public final class DemoScenario {
 
   /** The runner {@code Main} is given; each run is a fresh scenario. */
   public static DemoRunner runner() {
-    return (args, language, out, err) -> new DemoScenario(language, out, err).run(args);
+    return runner(Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** @param tempBase where the demo's throwaway folder is made (a test's own folder) */
+  static DemoRunner runner(Path tempBase) {
+    return (args, language, out, err) -> new DemoScenario(language, out, err).run(args, tempBase);
   }
 
   private DemoScenario(Language language, PrintWriter out, PrintWriter err) {
@@ -42,15 +47,34 @@ public final class DemoScenario {
     this.err = err;
   }
 
-  private int run(List<String> args) {
+  private int run(List<String> args, Path tempBase) {
+    boolean keep = args.contains("--keep");
+    List<String> unknown = args.stream().filter(a -> !a.equals("--keep")).toList();
+    if (!unknown.isEmpty()) {
+      err.println(say("မသိသော ရွေးချယ်မှု", "unknown option") + ": " + String.join(" ", unknown)
+          + "; thingyan demo [--keep]");
+      return ExitCodes.USAGE;
+    }
     Path dir;
     try {
-      dir = Files.createTempDirectory("thingyan-demo-");
+      dir = Files.createTempDirectory(tempBase, "thingyan-demo-");
     } catch (IOException e) {
       err.println(say("ယာယီဖိုင်တွဲ မဖန်တီးနိုင်ပါ", "cannot create a temporary folder") + ": " + e.getMessage());
-      return 4;
+      return ExitCodes.UNEXPECTED;
     }
-    say("ဒီမို ဖိုင်တွဲ", "demo folder", dir.toString());
+    try {
+      return story(dir);
+    } finally {
+      // the demo's processes are stopped (DemoEnvironment closed) before its folder goes
+      if (keep) {
+        say("ဒီမို ဖိုင်တွဲကို ချန်ထားသည်", "demo folder kept", dir.toString());
+      } else {
+        DemoFolder.remove(dir, err, language);
+      }
+    }
+  }
+
+  private int story(Path dir) {
     try (DemoEnvironment env = new DemoEnvironment(dir)) {
       scenario(env);
     } catch (RuntimeException e) {

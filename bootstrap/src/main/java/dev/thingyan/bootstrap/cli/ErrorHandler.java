@@ -23,7 +23,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     Messages m = root.messages();
     if (e instanceof ConfigException c) {
-      root.env.err().println(m.get("error.config", root.configPath().toAbsolutePath()));
+      // the file could not be loaded, yet its ui.language (or --lang) still chooses the language
+      Messages header = root.lang != null ? m : c.language().map(Messages::of).orElse(m);
+      root.env.err().println(header.get("error.config", root.configPath().toAbsolutePath()));
       c.problems().forEach(p -> root.env.err().println("  - " + p));
       return ExitCodes.USAGE;
     }

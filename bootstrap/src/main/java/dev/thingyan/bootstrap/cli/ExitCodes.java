@@ -12,6 +12,11 @@ public final class ExitCodes {
   public static final int REFUSED = 3;
   /** Anything else: a bug or an environment problem; the reason is on stderr. */
   public static final int UNEXPECTED = 4;
+  /**
+   * {@code check} could not ask the release source (GitHub unreachable, the token refused): it
+   * does not know whether an update exists, which is neither "up to date" (0) nor "not ready" (1).
+   */
+  public static final int COULD_NOT_CHECK = 5;
 
   private ExitCodes() {}
 }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterExceptionHandler;
 
 /**
  * The {@code thingyan} command line. The system factory and the demo come from the composition
@@ -45,6 +46,12 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    if (preScanCommand(args).filter("demo"::equals).isPresent()) {
+      // the demo's output is its story: the metrics events a log pipeline counts (on stderr,
+      // thingyan.metrics) would interleave with it. Set before any logger exists, which in this
+      // process (and only here, not in tests sharing a JVM) is still true.
+      System.setProperty("org.slf4j.simpleLogger.log.thingyan.metrics", "off");
+    }
     System.exit(new Main(Standalone::open, Standalone::openForBackup, DemoScenario.runner(), CliEnvironment.system()).run(args));
   }
 
@@ -79,10 +86,30 @@ public final class Main {
     cl.setOut(env.out());
     cl.setErr(env.err());
     cl.setExecutionExceptionHandler(new ErrorHandler(root));
+    cl.setParameterExceptionHandler(languageRefusal(cl.getParameterExceptionHandler(), args));
     int code = cl.execute(args);
     env.out().flush();
     env.err().flush();
     return code;
+  }
+
+  /**
+   * A {@code --lang} thingyan does not speak is said in both languages it does speak (the one
+   * asked for is unknown), with the two choices, instead of picocli's usage, which lists only
+   * the command named on the line and so reads as if the others did not exist.
+   */
+  private IParameterExceptionHandler languageRefusal(IParameterExceptionHandler others, String[] args) {
+    return (ex, rest) -> {
+      Optional<String> value = languageValue(args);
+      if (value.isEmpty() || Language.fromKey(value.get()).isPresent()) {
+        return others.handleParseException(ex, rest);
+      }
+      for (Language l : Language.values()) {
+        env.err().println(Messages.of(l).get("error.lang", value.get()));
+      }
+      env.err().flush();
+      return ExitCodes.USAGE;
+    };
   }
 
   /**

@@ -26,7 +26,7 @@ final class ReportsCommand implements Callable<Integer> {
   @Option(names = "--json", descriptionKey = "opt.json")
   boolean json;
 
-  @Option(names = "--limit", descriptionKey = "opt.limit")
+  @Option(names = "--limit", descriptionKey = "opt.reports_limit")
   int limit = 20;
 
   @Override

@@ -28,6 +28,11 @@ final class RestoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return Session.run(root, false, s -> {
+      if (s.system.backupDatabase().list().stream().noneMatch(b -> b.backupId().equals(backupId))) {
+        // said before anything is asked or announced: nothing was started
+        root.env.err().println(s.messages.get("error.no_such_backup", backupId));
+        return ExitCodes.USAGE;
+      }
       if (!yes && !confirmed(s)) {
         root.env.err().println(s.messages.get("restore.not_confirmed"));
         return ExitCodes.USAGE;

@@ -22,12 +22,12 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunId id = new RunId(runId);
     return Session.run(root, false, s -> {
-      Optional<QueryRuns.Detail> detail = s.system.queryRuns().run(id);
+      Optional<QueryRuns.Detail> detail = runId(runId).flatMap(id -> s.system.queryRuns().run(id));
       if (detail.isEmpty()) {
-        root.env.err().println(s.messages.get("error.not_found", runId));
-        return ExitCodes.FAILED;
+        // a wrong id is a wrong command line, not a failure of the system
+        root.env.err().println(s.messages.get("error.no_such_run", runId));
+        return ExitCodes.USAGE;
       }
       if (json) {
         s.out.println(Json.write(detail.get()));
@@ -36,6 +36,14 @@ final class ShowCommand implements Callable<Integer> {
       print(s, detail.get());
       return ExitCodes.OK;
     });
+  }
+
+  private static Optional<RunId> runId(String text) {
+    try {
+      return Optional.of(new RunId(text));
+    } catch (IllegalArgumentException | NullPointerException notAnId) {
+      return Optional.empty();
+    }
   }
 
   private void print(Session s, QueryRuns.Detail d) {

@@ -21,7 +21,9 @@ final class CliHarness {
 
   /** With a valid configuration file in {@code dir}, found through THINGYAN_CONFIG. */
   CliHarness(Path dir, String yaml) {
-    this.env = Map.of("THINGYAN_CONFIG", ConfigFiles.write(dir, yaml).toString());
+    // app.root must exist for `check`; the test's own folder stands in for /srv/pms
+    this.env = Map.of("THINGYAN_CONFIG",
+        ConfigFiles.write(dir, yaml.replace("root: /srv/pms", "root: " + dir)).toString());
   }
 
   CliHarness(Path dir) {

@@ -132,6 +132,7 @@ class CommandOptionsTest {
   void restoreNeedsConfirmationAndVerifyNamesTheBackup() {
     CliHarness cli = new CliHarness(dir);
     cli.system.backup = () -> Backups.record("safety-1");
+    cli.system.backups = java.util.List.of(Backups.record("bk-1"));
 
     assertThat(cli.run("--lang", "en", "restore", "bk-1")).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).contains("add --yes");

@@ -91,13 +91,13 @@ class ExitCodesTest {
   }
 
   @Test
-  void aFailedBackupOrAnUnknownRunExitsOne() {
+  void aFailedBackupExitsOneAndAnUnknownRunIsAUsageError() {
     CliHarness cli = new CliHarness(dir);
     cli.system.backup = () -> { throw new BackupException("sqlite backup: disk full"); };
 
     assertThat(cli.run("--lang", "en", "backup")).isEqualTo(ExitCodes.FAILED);
     assertThat(cli.err()).contains("Backup failed: sqlite backup: disk full");
-    assertThat(cli.run("show", "nope")).isEqualTo(ExitCodes.FAILED);
+    assertThat(cli.run("show", "nope")).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test

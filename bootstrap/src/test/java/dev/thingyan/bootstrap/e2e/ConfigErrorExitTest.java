@@ -37,6 +37,8 @@ class ConfigErrorExitTest {
   }
 
   private CliProcess.Result check(String apiUrl, String token) throws Exception {
+    // the app root exists: check refuses a missing one before the GitHub client is built
+    Files.createDirectories(dir.resolve("app"));
     Path tokenFile = Files.writeString(dir.resolve("github.token"), token);
     Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
     Path config = Files.writeString(dir.resolve("thingyan.yaml"), String.join("\n",

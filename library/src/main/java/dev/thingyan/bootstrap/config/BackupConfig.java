@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param store {@code backup.store}: {@code local} or {@code s3}
  * @param localPath {@code backup.local.path}: the folder local backups are written to
- * @param keep {@code backup.keep}: backups kept, at least 3 (the spec's minimum)
+ * @param keep {@code backup.keep}: backups kept, at least 3 (the newest, the one before it, and one older in case both are damaged)
  * @param s3 {@code backup.s3.*}, present when the store is {@code s3}
  * @param keysetFile {@code backup.encryption.keyset_file}: a Tink streaming-AEAD keyset; when set,
  *     backups are encrypted at rest
@@ -41,7 +41,8 @@ public record BackupConfig(String store, Path localPath, int keep, Optional<S3> 
     }
     if (keep < MIN_KEEP) {
       throw new IllegalArgumentException("backup.keep: " + keep + " is too few; keep at least "
-          + MIN_KEEP + " backups (the spec's minimum)");
+          + MIN_KEEP + " backups, so that a damaged or unwanted newest backup still leaves two"
+          + " older ones to restore from");
     }
   }
 

@@ -5,6 +5,7 @@ import dev.thingyan.ports.error.Reason;
 import dev.thingyan.ports.error.ConfigurationException;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The configuration was refused. One exception lists every problem found, each naming its key
@@ -14,11 +15,26 @@ public class ConfigException extends ConfigurationException {
   private static final long serialVersionUID = 1L;
 
   private final transient List<String> problems;
+  private final transient Language language;
 
   public ConfigException(String source, List<String> problems) {
+    this(source, problems, Optional.empty());
+  }
+
+  /** @param language the file's {@code ui.language} when it could be read, for the header */
+  public ConfigException(String source, List<String> problems, Optional<Language> language) {
     super("config_invalid", Reason.of("config.invalid", "source", source, "problems",
         List.copyOf(problems)), format(source, problems), null);
     this.problems = List.copyOf(problems);
+    this.language = language.orElse(null);
+  }
+
+  /**
+   * @return the language the refused file asked for ({@code ui.language}), so that an operator
+   *     who chose English reads the refusal's header in English too
+   */
+  public Optional<Language> language() {
+    return Optional.ofNullable(language);
   }
 
   /** @return each problem as {@code key.path: what is wrong; the fix}. */

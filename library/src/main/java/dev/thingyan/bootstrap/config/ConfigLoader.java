@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,11 +42,13 @@ public final class ConfigLoader {
   public static ThingyanConfig load(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
     Problems problems = new Problems();
-    ConfigNode root = new ConfigNode(readTree(absolute), "", problems, absolute.getParent());
+    JsonNode tree = readTree(absolute);
+    ConfigNode root = new ConfigNode(tree, "", problems, absolute.getParent());
     root.allowOnly(SECTIONS);
     Optional<ThingyanConfig> config = bind(root);
     if (!problems.isEmpty() || config.isEmpty()) {
-      throw new ConfigException(absolute.toString(), problems.all());
+      throw new ConfigException(absolute.toString(), problems.all(),
+          Language.fromKey(tree.path("ui").path("language").asText("")));
     }
     return config.get();
   }
@@ -93,6 +97,10 @@ public final class ConfigLoader {
   }
 
   private static JsonNode readTree(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException(file.toString(), List.of("this is a folder, not a file; pass"
+          + " --config with the path of the YAML file itself, e.g. " + file.resolve("thingyan.yaml")));
+    }
     try {
       try (JsonParser parser = YAML.createParser(Files.readString(file))) {
         JsonToken first = parser.nextToken();
@@ -101,15 +109,54 @@ public final class ConfigLoader {
     } catch (NoSuchFileException e) {
       throw new ConfigException(file.toString(), List.of("the file does not exist; copy"
           + " thingyan.example.yaml there, or pass --config FILE (or set THINGYAN_CONFIG)"));
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(file.toString(), List.of("the file is not UTF-8 text; save it"
+          + " as UTF-8 (e.g. iconv -f LATIN1 -t UTF-8), or check that --config names the YAML file"));
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new ConfigException(file.toString(),
-          List.of("not valid YAML" + where + ": " + e.getOriginalMessage()));
+      throw new ConfigException(file.toString(), List.of(yamlProblem(e)));
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(file.toString(), List.of("permission denied; make it readable by"
+          + " the user running thingyan (e.g. chmod 640, owned by that user's group)"));
     } catch (IOException e) {
       throw new ConfigException(file.toString(), List.of("cannot read the file ("
-          + e.getClass().getSimpleName() + "); make it readable by the user running thingyan"));
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"));
     }
+  }
+
+  /**
+   * SnakeYAML's own text names its input ("in 'reader', line 3, column 5:") and quotes the line
+   * with a caret; the operator needs the line, the column, what is wrong and what to do.
+   */
+  static String yamlProblem(JsonProcessingException e) {
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (what.startsWith("Duplicate field")) {
+      return "not valid YAML" + where + ": the key " + what.replaceFirst("^Duplicate field ", "")
+          + " is given twice; keep one of them";
+    }
+    return "not valid YAML" + where + ": " + sentences(what) + "; check the indentation (spaces,"
+        + " not tabs), the colon after each key and the quotes on that line and the one above it";
+  }
+
+  /**
+   * SnakeYAML's sentences ("while parsing a block mapping", "expected <block end>, but found
+   * '-'"), without its "in 'reader', line …" marks and the source line and caret each mark quotes.
+   */
+  private static String sentences(String snakeYaml) {
+    List<String> kept = new java.util.ArrayList<>();
+    boolean quoting = false;
+    for (String line : snakeYaml.lines().toList()) {
+      String l = line.strip();
+      if (l.startsWith("in 'reader'")) {
+        quoting = true;
+      } else if (quoting && l.startsWith("^")) {
+        quoting = false;
+      } else if (!quoting && !l.isEmpty()) {
+        kept.add(l.replaceAll("\\s*in 'reader'.*$", ""));
+      }
+    }
+    return kept.isEmpty() ? "syntax error" : String.join(": ", kept);
   }
 
   /** The value that starts at {@code token}, as the tree ObjectMapper.readTree would build. */

@@ -115,11 +115,13 @@ final class ConfigNode {
       return fallback;
     }
     if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      problem("expected a whole number");
+      problem("expected a whole number, found '" + node.asText() + "'");
       return fallback;
     }
     if (node.intValue() < min) {
       problem("must be at least " + min + " (found " + node.intValue() + ")");
+      // the default stands in so the section's own check does not say it a second time
+      return fallback;
     }
     return node.intValue();
   }

@@ -31,10 +31,36 @@ public sealed interface SourceConfig {
         throw new IllegalArgumentException("source.github.api_url: expected an http(s) URL,"
             + " e.g. https://api.github.com");
       }
-      if (!repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+      String why = repoProblem(repo);
+      if (why != null) {
         throw new IllegalArgumentException("source.github.repo: '" + repo
-            + "' is not valid; expected owner/name, e.g. acme/pms");
+            + "' is not valid: " + why + "; expected owner/name as in the repository's URL, e.g. acme/pms");
       }
+    }
+
+    /**
+     * GitHub's own naming rules, so that a typo is refused here and not as a 404 at the first
+     * check: an owner is 1-39 letters, digits or single hyphens, not starting or ending with one;
+     * a name is letters, digits, '.', '-', '_' (at most 100), not "." or "..", not ending ".git".
+     */
+    static String repoProblem(String repo) {
+      int slash = repo.indexOf('/');
+      if (slash < 0 || slash != repo.lastIndexOf('/')) {
+        return "it must have exactly one '/'";
+      }
+      String owner = repo.substring(0, slash);
+      String name = repo.substring(slash + 1);
+      if (!owner.matches("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")) {
+        return "the owner '" + owner + "' must be 1-39 letters, digits or single hyphens,"
+            + " not starting or ending with a hyphen";
+      }
+      if (!name.matches("[A-Za-z0-9_.-]{1,100}") || name.equals(".") || name.equals("..")) {
+        return "the name '" + name + "' must be 1-100 letters, digits, '.', '-' or '_'";
+      }
+      if (name.endsWith(".git")) {
+        return "the name must not end with .git";
+      }
+      return null;
     }
   }
 

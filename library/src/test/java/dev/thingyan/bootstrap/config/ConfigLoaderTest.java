@@ -88,7 +88,7 @@ class ConfigLoaderTest {
         + "lock:\n  lease: soon\nui:\n  language: fr\nreleases:\n  keep: many\n");
 
     assertThat(e.getMessage())
-        .contains("source.github.repo: 'pms' is not valid; expected owner/name, e.g. acme/pms")
+        .contains("source.github.repo: 'pms' is not valid: it must have exactly one '/'; expected owner/name")
         .contains("lock.lease: 'soon' is not valid; expected a duration such as 90s")
         .contains("ui.language: 'fr' is not valid; expected my or en")
         .contains("releases.keep: expected a whole number");
@@ -109,7 +109,8 @@ class ConfigLoaderTest {
     ConfigException e = refused(ConfigFiles.MINIMAL + "backup:\n  keep: 2\n");
 
     assertThat(e.problems()).containsExactly(
-        "backup.keep: 2 is too few; keep at least 3 backups (the spec's minimum)");
+        "backup.keep: 2 is too few; keep at least 3 backups, so that a damaged or unwanted"
+        + " newest backup still leaves two older ones to restore from");
   }
 
   @Test
@@ -139,7 +140,8 @@ class ConfigLoaderTest {
   void aKeyGivenTwiceIsRefused() {
     ConfigException e = refused(ConfigFiles.MINIMAL + "ui:\n  language: en\nui:\n  language: my\n");
 
-    assertThat(e.getMessage()).contains("not valid YAML").contains("Duplicate field 'ui'");
+    assertThat(e.getMessage()).contains("not valid YAML").contains("'ui' is given twice")
+        .contains("line 16");
   }
 
   @Test

@@ -72,12 +72,20 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   @Override
   public UpdateCheck check(UpdateRequest request) {
     Optional<Version> current = s.currentVersion();
-    Selection selection = select(request, current);
+    Selection selection;
+    Optional<String> sourceFailure = Optional.empty();
+    try {
+      selection = selectOrThrow(request, current);
+    } catch (ReleaseSourceException e) {
+      // "could not ask" is not "nothing newer": the answer says which it was
+      selection = Selection.none(e.getMessage());
+      sourceFailure = Optional.of(e.getMessage());
+    }
     Path dir = s.ports.workspace().downloadDir("check-" + RunId.random().value());
     try {
       Prechecks.Report report = s.prechecks.run(current, selection, request.options(), Optional.empty(), dir);
       return new UpdateCheck(current, selection.release(), report.findings(), selection.passedOver(),
-          selection.considered());
+          selection.considered(), sourceFailure);
     } finally {
       s.deleteQuietly(null, dir);
     }
@@ -280,8 +288,16 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
   }
 
   private Selection select(UpdateRequest request, Optional<Version> current) {
-    boolean pre = request.options().allowPreRelease() || s.settings.intake().allowPreRelease();
     try {
+      return selectOrThrow(request, current);
+    } catch (ReleaseSourceException e) {
+      return Selection.none(e.getMessage());
+    }
+  }
+
+  private Selection selectOrThrow(UpdateRequest request, Optional<Version> current) {
+    boolean pre = request.options().allowPreRelease() || s.settings.intake().allowPreRelease();
+    {
       if (request.version().isPresent()) {
         String wanted = request.version().get();
         Optional<Release> r = s.ports.source().release(wanted)
@@ -307,8 +323,6 @@ public final class UpdateCore implements CheckForUpdates, ApplyUpdate, RollbackR
       } finally {
         s.deleteQuietly(null, dir);
       }
-    } catch (ReleaseSourceException e) {
-      return Selection.none(e.getMessage());
     }
   }
 

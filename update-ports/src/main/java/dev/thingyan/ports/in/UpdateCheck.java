@@ -16,16 +16,26 @@ import java.util.Optional;
  *     (newest first); each is installed only when named ({@code apply 1.2.0})
  * @param considered the releases the automatic choice looked at, newest first, each taken or
  *     skipped with the reason (a release that fails verification is skipped, not a dead end)
+ * @param sourceFailure why the release source could not be asked (GitHub unreachable, refused
+ *     the token…), when it could not: then an empty candidate means "unknown", not "up to date"
  */
 public record UpdateCheck(Optional<Version> current, Optional<Release> candidate,
     List<PrecheckFinding> findings, List<FailedRelease> passedOver,
-    List<ConsideredRelease> considered) {
+    List<ConsideredRelease> considered, Optional<String> sourceFailure) {
   public UpdateCheck {
+    Objects.requireNonNull(sourceFailure, "sourceFailure");
     considered = List.copyOf(considered);
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(candidate, "candidate");
     findings = List.copyOf(findings);
     passedOver = List.copyOf(passedOver);
+  }
+
+  /** A check whose release source answered. */
+  public UpdateCheck(Optional<Version> current, Optional<Release> candidate,
+      List<PrecheckFinding> findings, List<FailedRelease> passedOver,
+      List<ConsideredRelease> considered) {
+    this(current, candidate, findings, passedOver, considered, Optional.empty());
   }
 
   /** A check that lists no considered releases. */
