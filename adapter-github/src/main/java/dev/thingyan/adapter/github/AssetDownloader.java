@@ -126,7 +126,7 @@ final class AssetDownloader {
         throw overBound(asset, bound, "answered with a length of " + total + " bytes");
       }
       try (InputStream in = c.getInputStream();
-          AutoCloseable watch = patience.watch("downloading " + asset.name(), file::sizeOrZero)) {
+          AutoCloseable watch = patience.watch("downloading " + asset.name(), file::received)) {
         file.append(in, total, bound, progress);
       } catch (IOException | RuntimeException e) {
         throw e;

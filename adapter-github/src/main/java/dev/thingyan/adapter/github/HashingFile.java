@@ -49,13 +49,16 @@ final class HashingFile implements Closeable {
     return path;
   }
 
-  /** @return the bytes held, for a watcher on another thread (0 when the file cannot say) */
-  long sizeOrZero() {
-    try {
-      return channel.size();
-    } catch (IOException e) {
-      return 0;
-    }
+  /**
+   * Bytes written by this object so far, for a watcher on another thread. A counter, not
+   * {@code channel.size()}: a thread interrupted inside a FileChannel call closes the channel
+   * (ClosedByInterruptException), and the watcher is stopped by an interrupt.
+   */
+  private volatile long received;
+
+  /** @return the bytes written so far (only its changes mean anything to a watcher) */
+  long received() {
+    return received;
   }
 
   long size() throws IOException {
@@ -106,6 +109,7 @@ final class HashingFile implements Closeable {
           + e.getMessage() + "). Check free disk space and permissions of that folder.", e);
     }
     sha256.update(buffer, 0, n);
+    received += n; // one writer thread: no lost update
   }
 
   /** Flushes the file to the disk and returns the hash of its whole content. */

@@ -87,7 +87,8 @@ final class Patience {
    * would otherwise wait in silence until the read timeout ends the attempt. Only speaks; the read
    * timeout and the total wait still end the download.
    *
-   * @param received bytes received so far; the watch is silent while it grows
+   * @param received bytes received so far; the watch is silent while it grows. It is read on the
+   *     watcher's thread, which is stopped by an interrupt: it must do no channel I/O
    * @return closed when the body has been read (or failed)
    */
   AutoCloseable watch(String what, LongSupplier received) {

@@ -19,6 +19,22 @@ final class ProcessTree {
       }
       descendants.forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+      // a SIGKILLed process is gone a moment later, not at once: wait (boundedly) so that "stopped"
+      // means stopped for whoever comes next (a port bound again, recovery's report)
+      awaitGone(descendants, process);
+    }
+  }
+
+  private static void awaitGone(List<ProcessHandle> descendants, ProcessHandle process) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline
+        && (process.isAlive() || descendants.stream().anyMatch(ProcessHandle::isAlive))) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 }
