@@ -261,28 +261,6 @@ public final class BackupService {
     }
   }
 
-  /**
-   * Checks, before a restore changes anything (gate, safety backup), that this backup can be read
-   * with this system's configuration: its checksum, then its first bytes decoded with the
-   * configured keyset. A wrong keyset found only after the gate went up and a safety backup was
-   * taken with it would leave both behind for nothing.
-   *
-   * @throws BackupException saying what is wrong and that nothing was changed
-   */
-  public void checkReadable(BackupRecord backup) {
-    verify(backup);
-    try (InputStream stored = store.open(backup.storeKey());
-        InputStream dump = codec.decoder(stored, backup.codec())) {
-      if (dump.read() < 0) {
-        throw new BackupException("backup " + backup.backupId() + " decodes to nothing");
-      }
-    } catch (IOException | BackupException e) {
-      throw new BackupException("backup " + backup.backupId() + " cannot be read with this system's"
-          + " backup settings (its checksum is right, so the file is whole): " + e.getMessage()
-          + ". Nothing was changed: no maintenance gate, no safety backup.", e);
-    }
-  }
-
   /** @throws BackupException when the stored object is missing or its checksum differs */
   public void verify(BackupRecord backup) {
     String actual = sha256(backup);

@@ -64,8 +64,7 @@ final class ManualBackups {
 
   BackupRecord restore(Actor actor, String backupId, LongConsumer progress) {
     BackupRecord backup = find(backupId);
-    // checksum and keyset first: nothing (gate, safety backup) happens for a backup that cannot be read
-    s.backups.checkReadable(backup);
+    s.backups.verify(backup);
     s.audit("system.backup.restore_started", actor, Map.of("backup_id", backupId));
     // the gate first, then the safety dump: what the app writes until the gate is up is in the
     // safety backup, and nothing after it (a safety dump taken before the gate would lose what

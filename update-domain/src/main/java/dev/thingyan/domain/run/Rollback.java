@@ -186,8 +186,6 @@ final class Rollback {
       String id = run.backupId().orElseThrow(() -> new StepFailedException("db_restore", "the run has no backup to restore"));
       BackupRecord backup = s.backups.find(id).orElseThrow(() -> new StepFailedException("db_restore",
           "backup " + id + " is not in the catalog"));
-      // checksum and keyset before the safety backup: a backup that cannot be read changes nothing
-      s.backups.checkReadable(backup);
       s.sweepAbandonedBackups(rec, "db_restore");
       BackupRecord safety = s.backups.backup(BackupKind.SAFETY, Optional.of(run.id()), s.currentVersion(),
           new ProgressLog(rec, "db_restore", -1));

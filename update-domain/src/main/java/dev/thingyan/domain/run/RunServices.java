@@ -97,10 +97,9 @@ final class RunServices {
   }
 
   /**
-   * How long an S3 store's unfinished upload may sit before a backup aborts it as abandoned (a
-   * process killed mid-backup left it). The caller holds the run locks, so nothing of this system
-   * is writing it; the hour spares a store shared by mistake with another system. A local folder's
-   * partial files go whatever their age once no process holds their lock.
+   * How long a store's unfinished write may sit untouched before a backup removes it as abandoned
+   * (a process killed mid-backup left it). The caller holds the run locks, so nothing of this
+   * system is writing it; the hour spares a store shared by mistake with another system.
    */
   static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 

@@ -31,14 +31,11 @@ public interface BackupStore {
   List<StoredObject> list();
 
   /**
-   * Removes what writers that are gone left behind: the hidden partial files of a local folder
-   * whose writer's lock is gone, whatever their age (a live writer, of this process or another,
-   * holds a lock on its file; on a file system without locks, those last written before {@code
-   * cutoff}); the incomplete multipart uploads of S3 under the store's prefix
-   * started before {@code cutoff} (S3 cannot tell a live upload from a dead one, so the age
-   * spares anything still being written). A process killed while it wrote a backup leaves one,
-   * as large as its dump, that nothing else would ever remove. The caller holds this system's run
-   * locks, so no other backup of it is writing.
+   * Removes what writers that are gone left behind: the hidden partial files of a local folder,
+   * the incomplete multipart uploads of S3 under the store's prefix, last written (S3: started)
+   * before {@code cutoff}. A process killed while it wrote a backup leaves one, as large as its
+   * dump, that nothing else would ever remove. The caller holds this system's run locks, so no
+   * other backup of it is writing; {@code cutoff} spares anything still being written.
    *
    * @return one line per thing removed (what, how large), for the log
    * @throws BackupException when the store could not be listed (nothing was removed then)

