@@ -10,17 +10,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which backups may go. Regular backups (pre-update, manual, scheduled) and safety backups each
- * have their own slots, so restores never push regular backups out: of the regular ones the newest
- * {@code keep} stay; of the safety ones the newest {@code keep} stay, and any younger than
- * {@value #SAFETY_KEEP_DAYS} days. The protected ones (the backup an admin would restore to go
- * back to the last known good release, the one just taken) always stay.
+ * Which backups may go: everything beyond the newest {@code keep}, except the protected ones (the
+ * backup an admin would restore to go back to the last known good release, the one just taken)
+ * and the safety backups of the last {@value #SAFETY_KEEP_DAYS} days.
  *
  * <p>A safety backup is the database as it was right before a restore replaced it: the rows
  * written since the restored backup (bookings taken during a failed update) exist nowhere else,
  * so it stays for a month whatever the count, long enough for an admin to take them back. Restores
- * are rare, so these few stay bounded; once more than {@code keep} of them are older than a month,
- * the oldest go.
+ * are rare, so these few stay bounded.
  */
 public final class BackupRetention {
 
@@ -39,14 +36,10 @@ public final class BackupRetention {
     List<BackupRecord> newestFirst = new ArrayList<>(all);
     newestFirst.sort(Comparator.comparing(BackupRecord::createdAt).reversed());
     List<BackupRecord> out = new ArrayList<>();
-    int regular = 0;
-    int safety = 0;
-    for (BackupRecord b : newestFirst) {
-      boolean isSafety = b.kind() == BackupKind.SAFETY;
-      int slot = isSafety ? safety++ : regular++;
-      boolean kept = slot < keep || (isSafety && b.createdAt().isAfter(safetyUntil))
-          || protectedIds.contains(b.backupId());
-      if (!kept) {
+    for (int i = keep; i < newestFirst.size(); i++) {
+      BackupRecord b = newestFirst.get(i);
+      boolean recentSafety = b.kind() == BackupKind.SAFETY && b.createdAt().isAfter(safetyUntil);
+      if (!protectedIds.contains(b.backupId()) && !recentSafety) {
         out.add(0, b);
       }
     }

@@ -42,8 +42,6 @@ final class Housekeeping {
    */
   void afterRollback(RunRecorder rec, Run run, boolean downloaded) {
     downloads(rec, run, downloaded);
-    // a failed run's pre-update backup counts against the same slots as any other
-    pruneBackups(rec, run);
     if (run.kind() != RunKind.UPDATE) return; // a manual rollback's release folder is the good one
     Set<Path> failed = new HashSet<>();
     run.releaseDir().ifPresent(failed::add);

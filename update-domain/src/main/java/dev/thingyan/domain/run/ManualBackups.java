@@ -75,49 +75,33 @@ final class ManualBackups {
     java.util.Optional<String> upFor = s.gate.up() ? java.util.Optional.of(s.gate.status().reason().orElse(""))
         : java.util.Optional.empty();
     boolean ownGate = upFor.map(r -> r.startsWith(RESTORE_GATE)).orElse(true);
-    // an earlier restore that failed halfway left the gate up over a database that is not safe to
-    // serve: only a restore that succeeds may lower it, never one that fails changing nothing
-    boolean gateWasUp = upFor.isPresent();
-    boolean unsafeBefore = gateWasUp && ownGate;
     gateOn(ownGate ? RESTORE_GATE + backupId + " by " + actor : upFor.get(), backupId);
     sweep(actor);
     BackupRecord safety;
     try {
       safety = s.backups.backup(BackupKind.SAFETY, Optional.empty(), s.currentVersion(), progress);
     } catch (RuntimeException e) {
-      // nothing was replaced: the app comes back as it was, unless it was not safe before either
-      if (!gateWasUp) gateOff(backupId);
+      // nothing was replaced: the app comes back as it was
+      if (ownGate) gateOff(backupId);
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "reason",
           s.masker.mask("the safety backup failed, nothing was restored: " + RunRecorder.describe(e))));
-      if (unsafeBefore) {
-        throw new BackupException("The safety backup failed, so " + backupId + " was not restored: "
-            + s.masker.mask(RunRecorder.describe(e)) + ". The database is as an earlier failed restore"
-            + " left it, which may be partly restored, so the app stays behind the maintenance gate."
-            + " Fix the cause and restore again.", e);
-      }
       throw e;
     }
     try {
       s.backups.restore(backup, progress);
       if (ownGate) gateOff(backupId);
     } catch (RuntimeException e) {
-      boolean unchanged = s.ports.dumper().restoreIsAtomic() || refused(e);
-      boolean safe = unchanged && !unsafeBefore;
-      if (safe && !gateWasUp) {
+      boolean unchanged = s.ports.dumper().restoreIsAtomic();
+      if (unchanged) {
         // nothing was replaced: the app comes back as it was
-        gateOff(backupId);
+        if (ownGate) gateOff(backupId);
       }
       String reason = s.masker.mask(RunRecorder.describe(e));
       s.audit("system.backup.restore_failed", actor, Map.of("backup_id", backupId, "safety_backup_id",
           safety.backupId(), "database", unchanged ? "unchanged" : "may be partly restored", "reason", reason));
-      throw new BackupException("The restore of " + backupId + " failed: " + reason + (safe
-          ? ". The database is as it was before the restore, and " + (gateWasUp
-              ? "the maintenance gate stays up as it was before. " : "the app is back. ")
-              + "The safety backup " + safety.backupId() + " holds that same data."
-          : unchanged
-          ? ". This restore changed nothing, but the database is as an earlier failed restore left it,"
-              + " which may be partly restored, so the app stays behind the maintenance gate. Restore"
-              + " again once the cause is fixed; that lifts the gate when it succeeds."
+      throw new BackupException("The restore of " + backupId + " failed: " + reason + (unchanged
+          ? ". The database is as it was before the restore, and the app is back. The safety backup "
+              + safety.backupId() + " holds that same data."
           : ". The database may be partly restored, so the app stays behind the maintenance gate. "
               + "Restore the safety backup " + safety.backupId() + " (thingyan restore "
               + safety.backupId() + ") to go back to how it was just before, or this backup again "
@@ -125,16 +109,6 @@ final class ManualBackups {
     }
     s.audit("system.backup.restored", actor, Map.of("backup_id", backupId, "safety_backup_id", safety.backupId()));
     return safety;
-  }
-
-  /** Whether the dumper said the failed restore changed nothing. */
-  private static boolean refused(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof dev.thingyan.ports.out.RestoreRefusedException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   String verify(Actor actor, String backupId) {

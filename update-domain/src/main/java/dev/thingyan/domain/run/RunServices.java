@@ -72,7 +72,7 @@ final class RunServices {
   }
 
   /**
-   * Backup retention, over this configuration's database's backups only: keeps the newest N and never the backup that leads back to the last known
+   * Backup retention: keeps the newest N and never the backup that leads back to the last known
    * good release (the last completed update's pre-update backup), nor {@code justTaken} (with a
    * server clock that was once ahead, older backups can carry later dates than a new one).
    *
@@ -82,12 +82,7 @@ final class RunServices {
   List<BackupRecord> pruneBackups(Set<String> justTaken) {
     Set<String> protect = new HashSet<>(justTaken);
     ports.journal().findLastCompleted().flatMap(Run::backupId).ifPresent(protect::add);
-    // only this configuration's database: another sharing the journal keeps its own backups
-    String engine = ports.dumper().engine();
-    String database = ports.dumper().databaseName();
-    List<BackupRecord> mine = ports.backupCatalog().list().stream()
-        .filter(b -> b.engine().equals(engine) && b.database().equals(database)).toList();
-    List<BackupRecord> doomed = BackupRetention.toDelete(mine, settings.keepBackups(), protect,
+    List<BackupRecord> doomed = BackupRetention.toDelete(ports.backupCatalog().list(), settings.keepBackups(), protect,
         ports.clock().instant());
     for (BackupRecord b : doomed) {
       ports.backupStore().delete(b.storeKey());

@@ -93,14 +93,6 @@ final class MariaDbClient implements AutoCloseable {
   }
 
   /**
-   * {@code mariadb-dump} of {@code database} with {@code options} after the usual ones, e.g.
-   * {@code --dump-history} (MariaDB 10.11 and later) or {@code --ignore-table}.
-   */
-  ChildProcess dumpWith(String database, List<String> options) {
-    return dump(database, options);
-  }
-
-  /**
    * {@code mariadb-dump} of {@code database}'s stored routines and events only: no table, view,
    * trigger or row.
    */
@@ -124,12 +116,12 @@ final class MariaDbClient implements AutoCloseable {
    * {@code mariadb-dump ... | compressor}, started as one pipeline; the dump tool's standard input
    * is closed.
    */
-  List<ChildProcess> dumpPiped(String database, List<String> compressor, List<String> extra) {
+  List<ChildProcess> dumpPiped(String database, List<String> compressor) {
     Path tool = dumpTool();
     List<ChildProcess> stages =
         ChildProcess.pipeline(
             List.of(tool.getFileName().toString(), Path.of(compressor.get(0)).getFileName().toString()),
-            List.of(builder(tool, dumpArgs(tool, extra, database), Redirect.PIPE),
+            List.of(builder(tool, dumpArgs(tool, List.of(), database), Redirect.PIPE),
                 new ProcessBuilder(compressor)),
             settings.password());
     ChildProcess.closeInput(stages.get(0));

@@ -5,11 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +33,11 @@ final class MariaDbDumpFilter extends OutputStream {
       "(?:`(?:[^`]|``)*`|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[\\w.%$-]+)";
   private static final Pattern DEFINER =
       Pattern.compile(
-          "(CREATE\\s+(?:OR\\s+REPLACE\\s+)?|/\\*!\\d{5}\\s+)DEFINER\\s*=\\s*("
+          "(CREATE\\s+(?:OR\\s+REPLACE\\s+)?|/\\*!\\d{5}\\s+)DEFINER\\s*=\\s*"
               + PART
               + "(?:@"
               + PART
-              + ")?)\\s?");
+              + ")?\\s?");
   private static final Pattern NEEDS_SUPER =
       Pattern.compile(
           "(?i)^\\s*(?:/\\*!\\d+\\s*)?(?:SET\\s+@@(?:GLOBAL\\.)?GTID_PURGED"
@@ -51,9 +46,6 @@ final class MariaDbDumpFilter extends OutputStream {
 
   private final OutputStream out;
   private final boolean dropSandbox;
-  private final MariaDbDefiners definers;
-  private final Set<String> replaced = new LinkedHashSet<>();
-  private final Map<String, String> manifest = new TreeMap<>();
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean passing;
   private boolean notRows;
@@ -73,12 +65,6 @@ final class MariaDbDumpFilter extends OutputStream {
    *     commands with {@code --binary-mode} instead
    */
   MariaDbDumpFilter(OutputStream out, boolean dropSandbox) {
-    this(out, dropSandbox, MariaDbDefiners.NONE_KEPT);
-  }
-
-  /** @param definers which DEFINER clauses stay; the others are replaced and {@link #replaced} */
-  MariaDbDumpFilter(OutputStream out, boolean dropSandbox, MariaDbDefiners definers) {
-    this.definers = definers;
     this.out = out;
     this.dropSandbox = dropSandbox;
   }
@@ -170,14 +156,6 @@ final class MariaDbDumpFilter extends OutputStream {
   }
 
   private void emit(String text) throws IOException {
-    if (text.startsWith(MariaDbManifest.LINE)) {
-      MariaDbManifest.parse(new String(text.getBytes(StandardCharsets.ISO_8859_1),
-          StandardCharsets.UTF_8), manifest);
-      return;
-    }
-    if (text.startsWith(MariaDbInvalidViews.LINE)) {
-      return; // for a person reading the backup; after the dump's last line, which it must stay
-    }
     if (!text.isBlank()) {
       lastLineHead = headOf(text.getBytes(StandardCharsets.ISO_8859_1));
     }
@@ -187,32 +165,8 @@ final class MariaDbDumpFilter extends OutputStream {
     String rewritten =
         NEEDS_SUPER.matcher(text).find()
             ? "-- thingyan: needs SUPER, left out: " + text
-            : definers(text);
+            : DEFINER.matcher(text).replaceAll("$1");
     out.write(rewritten.getBytes(StandardCharsets.ISO_8859_1));
-  }
-
-  private String definers(String text) {
-    Matcher m = DEFINER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      if (definers.keeps(m.group(2))) {
-        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
-      } else {
-        replaced.add(new String(m.group(2).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
-        m.appendReplacement(out, Matcher.quoteReplacement(m.group(1)));
-      }
-    }
-    return m.appendTail(out).toString();
-  }
-
-  /** @return the manifest the backup carries after its dump; empty for older backups */
-  Map<String, String> manifest() {
-    return Map.copyOf(manifest);
-  }
-
-  /** @return the definers the dump named that the restoring account could not keep */
-  Set<String> replaced() {
-    return Set.copyOf(replaced);
   }
 
   /** Ends a last line without a newline and flushes. */

@@ -105,13 +105,10 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void dump(OutputStream out, ProgressSink progress, StopSignal stop) {
     long start = System.nanoTime();
-    MariaDbExact exact = new MariaDbExact(settings, address);
-    MariaDbExact.Before before = exact.before(advice());
     try (MariaDbClient client = client();
-        ChildProcess dump = client.dumpWith(address.database(), before.dumpOptions(address.database()))) {
+        ChildProcess dump = client.dump(address.database())) {
       stop.onStop(dump::kill);
       dump.stdin().close();
-      out.write(before.header());
       DumpTrailer trailer = new DumpTrailer(out);
       long bytes = stream(dump, trailer, progress);
       int code = dump.waitFor();
@@ -126,7 +123,6 @@ public final class MariaDbDumper implements DatabaseDumper {
                 + "; no backup was made");
       }
       dump.logWarnings(address.toString());
-      out.write(exact.after(before));
       LOG.info(
           "dumped {} ({} bytes) in {} ms", address, bytes, (System.nanoTime() - start) / 1_000_000);
     } catch (IOException e) {
@@ -146,25 +142,17 @@ public final class MariaDbDumper implements DatabaseDumper {
   @Override
   public void dump(OutputStream out, ProgressSink progress, DumpCompressor compressor, StopSignal stop) {
     long start = System.nanoTime();
-    MariaDbExact exact = new MariaDbExact(settings, address);
-    MariaDbExact.Before before = exact.before(advice());
-    long headerBytes = MariaDbExact.writeCompressed(before.header(), compressor, out);
-    long[] done = {headerBytes};
-    ProgressSink counted = d -> progress.bytes(done[0] = headerBytes + d);
     try (MariaDbClient client = client()) {
-      List<ChildProcess> stages =
-          client.dumpPiped(
-              address.database(), compressor.command(), before.dumpOptions(address.database()));
+      List<ChildProcess> stages = client.dumpPiped(address.database(), compressor.command());
       stop.onStop(() -> stages.forEach(ChildProcess::kill));
       try {
-        byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, counted, advice());
+        byte[] head = new PipedDump(stages, compressor, address.toString()).copyTo(out, progress, advice());
         if (head.length == 0) {
           throw new BackupException("the dump of " + address + " is empty; no backup was made");
         }
       } finally {
         stages.forEach(ChildProcess::close);
       }
-      progress.bytes(done[0] + MariaDbExact.writeCompressed(exact.after(before), compressor, out));
       LOG.info("dumped {} through {} in {} ms", address, compressor.name(),
           (System.nanoTime() - start) / 1_000_000);
     }
@@ -203,12 +191,8 @@ public final class MariaDbDumper implements DatabaseDumper {
     MariaDbObjects objects = new MariaDbObjects(settings);
     String scratch = MariaDbScratch.create(objects, "verify", address.database(), address);
     try (MariaDbClient client = client()) {
-      MariaDbLoad load = new MariaDbLoad(client);
-      load.load(in, scratch, progress, "the backup");
-      MariaDbManifest.require(settings, load.manifest(), scratch,
-          "the backup does not load as it was taken");
-      return objects.count(scratch)
-          + (load.manifest().isEmpty() ? "" : ", as its manifest records");
+      new MariaDbLoad(client).load(in, scratch, progress, "the backup");
+      return objects.count(scratch);
     } catch (BackupException e) {
       throw new BackupException(e.getMessage() + "; the backup does not restore", e);
     } catch (SQLException e) {

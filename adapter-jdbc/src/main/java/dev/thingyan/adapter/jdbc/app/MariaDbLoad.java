@@ -5,8 +5,6 @@ import dev.thingyan.ports.out.DatabaseDumper.ProgressSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Streams a dump into {@code mariadb} for one database and checks it all ran: the client exited 0,
@@ -16,29 +14,9 @@ import java.util.Set;
 final class MariaDbLoad {
 
   private final MariaDbClient client;
-  private final MariaDbDefiners definers;
-  private Set<String> replaced = Set.of();
-  private Map<String, String> manifest = Map.of();
 
-  /** A load whose DEFINER clauses all become the loading account (a scratch copy to check). */
   MariaDbLoad(MariaDbClient client) {
-    this(client, MariaDbDefiners.NONE_KEPT);
-  }
-
-  /** @param definers which DEFINER clauses the loading account keeps */
-  MariaDbLoad(MariaDbClient client, MariaDbDefiners definers) {
     this.client = client;
-    this.definers = definers;
-  }
-
-  /** @return the manifest the backup carried ({@link MariaDbManifest}); empty for older ones */
-  Map<String, String> manifest() {
-    return manifest;
-  }
-
-  /** @return the definers named in the dump that were replaced by the loading account */
-  Set<String> replacedDefiners() {
-    return replaced;
   }
 
   /**
@@ -47,11 +25,10 @@ final class MariaDbLoad {
   void load(InputStream dump, String database, ProgressSink progress, String what) {
     try (ChildProcess load = client.load(database)) {
       OutputStream sql = load.stdin();
-      MariaDbDumpFilter filter = new MariaDbDumpFilter(sql, true, definers);
-      MariaDbFloatFix floats = new MariaDbFloatFix(filter);
+      MariaDbDumpFilter filter = new MariaDbDumpFilter(sql, true);
       long bytes;
       try {
-        bytes = Pump.copy(dump, floats, progress);
+        bytes = Pump.copy(dump, filter, progress);
       } catch (Pump.SinkFailed e) {
         throw clientStopped(load, what, e);
       } catch (IOException e) {
@@ -60,7 +37,6 @@ final class MariaDbLoad {
             "reading " + what + " failed (" + load.redact(e.getMessage()) + ")", e);
       }
       try {
-        floats.finish();
         filter.finish();
         sql.close();
       } catch (IOException e) {
@@ -70,8 +46,6 @@ final class MariaDbLoad {
       if (code != 0) {
         throw new BackupException(load.failure(code) + " while loading " + what);
       }
-      replaced = filter.replaced();
-      manifest = filter.manifest();
       if (bytes == 0) {
         throw new BackupException(what + " is empty");
       }
@@ -79,10 +53,6 @@ final class MariaDbLoad {
         throw new BackupException(
             what + " ends without the '-- Dump completed' line: it is truncated");
       }
-      floats.problem().ifPresent(p -> {
-        throw new BackupException("the exact FLOAT values of " + what + " cannot be put back ("
-            + p + "); the loaded copy is not used");
-      });
     }
   }
 

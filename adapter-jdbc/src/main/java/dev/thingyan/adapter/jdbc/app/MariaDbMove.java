@@ -12,14 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Swaps the tables of a loaded scratch database into the app's database with one {@code RENAME
- * TABLE} (the app's own tables aside, the scratch ones in): the server changes names, not rows, so a restore no longer loads the whole dump a
+ * Moves the tables of a loaded scratch database into the app's emptied database with one {@code
+ * RENAME TABLE}: the server changes names, not rows, so a restore no longer loads the whole dump a
  * second time (copying the checked copy back took as long as loading the backup itself). MariaDB
  * moves no view and no table that has triggers to another database, so the views' and triggers'
  * definitions are read first ({@code SHOW CREATE}, with the scratch database current, so that they
@@ -72,12 +71,7 @@ final class MariaDbMove {
   private final List<Definition> triggers = new ArrayList<>();
   // dropped from the scratch database and not created anywhere yet: only this list has them
   private final List<Definition> lost = new ArrayList<>();
-  private final List<String> oldTables = new ArrayList<>();
-  private final List<String> moved = new ArrayList<>();
   private boolean tablesMoved;
-
-  private static final String TABLES = "SELECT table_name FROM information_schema.tables"
-      + " WHERE table_schema = ? AND table_type <> 'VIEW' ORDER BY 1";
 
   MariaDbMove(ConnectionSettings settings, Duration lockWait, String scratch, String target) {
     this.settings = settings;
@@ -86,83 +80,39 @@ final class MariaDbMove {
     this.target = target;
   }
 
-  /**
-   * Reads the views and triggers, drops the triggers, and swaps every table in with one {@code
-   * RENAME TABLE}: each table (and sequence) of the target to a name of its own in the target
-   * ({@link #oldTables}, dropped by the caller after the swap), each table of the scratch database
-   * to its name in the target. The server takes every metadata lock the statement needs before it
-   * renames anything, and renames all or nothing: while an app's open transaction holds a table,
-   * it waits up to the lock wait and then fails with nothing changed (and requests that come
-   * meanwhile queue behind it instead of finding a table missing).
-   */
+  /** Reads the views and triggers, drops the triggers, and renames every table into the target. */
   void moveTables() throws SQLException {
     try (Connection c = connect()) {
       c.setCatalog(scratch);
       for (String view : names(c, "SELECT table_name FROM information_schema.views"
-          + " WHERE table_schema = ? ORDER BY 1", scratch)) {
+          + " WHERE table_schema = ? ORDER BY 1")) {
         views.add(showCreate(c, view, "SHOW CREATE VIEW " + quote(view), 2, 0, 3, 4));
       }
       List<String> triggerNames = names(c, "SELECT trigger_name FROM information_schema.triggers"
           + " WHERE trigger_schema = ? ORDER BY event_object_table, action_timing,"
-          + " event_manipulation, action_order", scratch);
+          + " event_manipulation, action_order");
       for (String trigger : triggerNames) {
         triggers.add(showCreate(c, trigger, "SHOW CREATE TRIGGER " + quote(trigger), 3, 2, 4, 5));
       }
-      List<String> tables = names(c, TABLES, scratch);
-      List<String> existing = names(c, TABLES, target);
-      List<String> renames = new ArrayList<>();
-      for (String old : existing) {
-        String aside = asideName(old, existing, tables, oldTables);
-        oldTables.add(aside);
-        renames.add(quote(target) + "." + quote(old) + " TO " + quote(target) + "." + quote(aside));
-      }
-      moved.addAll(tables);
-      for (String t : tables) {
-        renames.add(quote(scratch) + "." + quote(t) + " TO " + quote(target) + "." + quote(t));
-      }
+      List<String> tables = names(c, "SELECT table_name FROM information_schema.tables"
+          + " WHERE table_schema = ? AND table_type <> 'VIEW' ORDER BY 1");
       try (Statement s = c.createStatement()) {
         for (Definition trigger : triggers) {
           s.execute("DROP TRIGGER " + quote(scratch) + "." + quote(trigger.name()));
           lost.add(trigger);
         }
-        if (!renames.isEmpty()) {
-          s.execute("RENAME TABLE " + String.join(", ", renames));
+        if (!tables.isEmpty()) {
+          s.execute("RENAME TABLE " + String.join(", ", tables.stream()
+              .map(t -> quote(scratch) + "." + quote(t) + " TO " + quote(target) + "." + quote(t))
+              .toList()));
         }
         tablesMoved = true;
       } catch (SQLException e) {
         // RENAME TABLE moves all or nothing: the tables are still here, so are their triggers again
-        oldTables.clear();
-        moved.clear();
         createLost(c, e);
         throw e;
       }
     }
-  }
-
-  /** A name for an old table while it waits to be dropped, used by no table on either side. */
-  private static String asideName(
-      String old, List<String> existing, List<String> incoming, List<String> taken) {
-    String base = "thingyan_old_" + Integer.toHexString(old.hashCode() & 0xfffffff);
-    String name = base;
-    for (int i = 1; existing.contains(name) || incoming.contains(name) || taken.contains(name); i++) {
-      name = base + "_" + i;
-    }
-    return name;
-  }
-
-  /** @return the backup's tables and sequences, in the target once the swap happened */
-  Set<String> movedTables() {
-    return Set.copyOf(moved);
-  }
-
-  /** @return whether the swap happened: the target holds the backup's tables */
-  boolean tablesMoved() {
-    return tablesMoved;
-  }
-
-  /** @return the target's tables and sequences as they were before the swap, by their new names */
-  List<String> oldTables() {
-    return List.copyOf(oldTables);
   }
 
   /**
@@ -248,10 +198,7 @@ final class MariaDbMove {
       if (!rs.next()) {
         throw new SQLException(sql + " returned nothing");
       }
-      // a view whose definer may not use the scratch database is shown with every name
-      // qualified by it (the server cannot open the view to print it shorter): drop the qualifier
-      String definition = rs.getString(ddl).replace(quote(scratch) + ".", "");
-      return new Definition(name, definition, mode > 0 ? rs.getString(mode) : null,
+      return new Definition(name, rs.getString(ddl), mode > 0 ? rs.getString(mode) : null,
           rs.getString(cs), rs.getString(coll));
     }
   }
@@ -283,10 +230,10 @@ final class MariaDbMove {
     }
   }
 
-  private static List<String> names(Connection c, String sql, String database) throws SQLException {
+  private List<String> names(Connection c, String sql) throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement q = c.prepareStatement(sql)) {
-      q.setString(1, database);
+      q.setString(1, scratch);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));

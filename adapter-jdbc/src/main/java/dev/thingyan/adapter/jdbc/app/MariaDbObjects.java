@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The database-level chores of a MariaDB restore, over JDBC: scratch databases, dropping every
@@ -70,14 +69,6 @@ final class MariaDbObjects {
 
   /** Drops every event, routine, view, sequence and table (and so trigger) of {@code database}. */
   void dropAll(String database) throws SQLException {
-    dropAllBut(database, Set.of());
-  }
-
-  /**
-   * Drops every event, routine and view of {@code database} and each of its tables and sequences
-   * but {@code keep}: after a restore's swap, what the database held before it.
-   */
-  void dropAllBut(String database, Set<String> keep) throws SQLException {
     try (Connection c = connect();
         Statement s = c.createStatement()) {
       s.execute("SET SESSION FOREIGN_KEY_CHECKS = 0");
@@ -88,10 +79,6 @@ final class MariaDbObjects {
         }
         try (ResultSet rs = q.executeQuery()) {
           while (rs.next()) {
-            if (keep.contains(rs.getString(2))
-                && Set.of("TABLE", "SEQUENCE").contains(rs.getString(1))) {
-              continue;
-            }
             drops.add(
                 "DROP "
                     + rs.getString(1)

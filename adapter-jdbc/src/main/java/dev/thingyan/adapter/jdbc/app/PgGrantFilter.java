@@ -17,8 +17,7 @@ import java.util.Set;
  * SESSION AUTHORIZATION} around a grant someone other than the owner made (only a superuser may
  * run it; the grant is then made by the restoring user, who owns every restored object). Lines
  * it cannot parse pass unchanged: if one names a missing role, psql fails and the restore rolls
- * back. Owners ({@code ALTER ... OWNER TO r}) are kept where the restoring user may act for
- * {@code r}, and left out and listed where it may not. COPY data is never looked at. Lines longer than {@value #LINE_LIMIT} bytes (large object
+ * back. COPY data is never looked at. Lines longer than {@value #LINE_LIMIT} bytes (large object
  * data, wide rows) pass through without being held whole.
  */
 final class PgGrantFilter extends OutputStream {
@@ -31,7 +30,6 @@ final class PgGrantFilter extends OutputStream {
   private final Set<String> actingFor;
   private final List<String> skipped = new ArrayList<>();
   private final List<String> regranted = new ArrayList<>();
-  private final List<String> ownersNotKept = new ArrayList<>();
   private final ByteArrayOutputStream line = new ByteArrayOutputStream();
   private boolean passing; // the current line outgrew LINE_LIMIT: the rest goes straight out
   private boolean inCopy;
@@ -177,33 +175,7 @@ final class PgGrantFilter extends OutputStream {
       grantor = null;
       return true;
     }
-    if (text.startsWith("ALTER ") && text.contains(" OWNER TO ")) {
-      return keepOwner(text);
-    }
     return !inAcl || keepInAcl(text);
-  }
-
-  /**
-   * An {@code ALTER ... OWNER TO r}: kept when the restoring user may give objects to {@code r} (a
-   * superuser may give them to anyone, an app's owner to itself); otherwise the object stays the
-   * restoring user's, and the statement is listed in {@link #ownersNotKept}.
-   */
-  private boolean keepOwner(String text) {
-    String s = text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
-    String owner = s.substring(s.lastIndexOf(" OWNER TO ") + " OWNER TO ".length());
-    if (owner.startsWith("\"") && owner.endsWith("\"")) {
-      owner = owner.substring(1, owner.length() - 1).replace("\"\"", "\"");
-    }
-    if (actingFor.contains(owner)) {
-      return true;
-    }
-    ownersNotKept.add(text);
-    return false;
-  }
-
-  /** The owners the restoring user could not give objects to: they stay the restoring user's. */
-  List<String> ownersNotKept() {
-    return List.copyOf(ownersNotKept);
   }
 
   /** The {@code Type:} of a TOC entry's header, e.g. {@code -- Name: t; Type: ACL; Schema: -}. */

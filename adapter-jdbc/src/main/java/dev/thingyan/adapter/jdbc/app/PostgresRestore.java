@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Privileges come back as the backup had them (a reporting role keeps its SELECT), except grants
  * to roles that do not exist on this server, which are left out and logged ({@link
- * PgGrantFilter}). So do owners: every object goes back to the role that owned it in the backup
- * where the restoring user may act for that role (a superuser for any, an app's owner for itself);
- * any other stays the restoring user's, logged by name ({@link PgGrantFilter#ownersNotKept}).
+ * PgGrantFilter}). Ownership does not: {@code --no-owner}, every restored object belongs to the
+ * restoring user, who need not be a superuser; the backup's owner gets no grant in its place.
  */
 final class PostgresRestore {
 
@@ -52,7 +51,7 @@ final class PostgresRestore {
       BEGIN;
       DO $thingyan$
       DECLARE
-        s text; own oid; note text; d record; kind text;
+        s text; own oid; note text;
       BEGIN
         SELECT n.nspowner, obj_description(n.oid, 'pg_namespace')
           INTO own, note FROM pg_namespace n WHERE n.nspname = 'public';
@@ -61,51 +60,6 @@ final class PostgresRestore {
           EXECUTE format('DROP SCHEMA %I CASCADE', s);
         END LOOP;
         PERFORM lo_unlink(oid) FROM pg_largeobject_metadata;
-        -- database-level objects the schemas' drop does not reach; the archive makes its own again
-        FOR s IN SELECT pubname FROM pg_publication WHERE pg_has_role(pubowner, 'MEMBER') LOOP
-          EXECUTE format('DROP PUBLICATION %I', s);
-        END LOOP;
-        FOR s IN SELECT evtname FROM pg_event_trigger WHERE pg_has_role(evtowner, 'MEMBER') LOOP
-          EXECUTE format('DROP EVENT TRIGGER %I', s);
-        END LOOP;
-        FOR s IN SELECT srvname FROM pg_foreign_server WHERE pg_has_role(srvowner, 'MEMBER') LOOP
-          EXECUTE format('DROP SERVER %I CASCADE', s);
-        END LOOP;
-        FOR s IN SELECT format('DROP CAST (%s AS %s)', c.castsource::regtype, c.casttarget::regtype)
-                 FROM pg_cast c WHERE c.oid >= 16384 AND NOT EXISTS (SELECT 1 FROM pg_depend e
-                   WHERE e.classid = 'pg_cast'::regclass AND e.objid = c.oid AND e.deptype = 'e') LOOP
-          EXECUTE s;
-        END LOOP;
-        -- default privileges without a schema, back to PostgreSQL's own: tables the archive
-        -- creates must get the backup's grants only
-        FOR d IN SELECT a.defaclrole, a.defaclobjtype, x.grantee FROM pg_default_acl a,
-                 aclexplode(a.defaclacl) x WHERE a.defaclnamespace = 0
-                 AND pg_has_role(a.defaclrole, 'MEMBER') LOOP
-          kind := CASE d.defaclobjtype WHEN 'r' THEN 'TABLES' WHEN 'S' THEN 'SEQUENCES'
-            WHEN 'f' THEN 'FUNCTIONS' WHEN 'T' THEN 'TYPES' ELSE 'SCHEMAS' END;
-          EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I REVOKE ALL ON %s FROM %s',
-            pg_get_userbyid(d.defaclrole), kind,
-            CASE WHEN d.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(d.grantee)) END);
-          EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT ALL ON %s TO %I',
-            pg_get_userbyid(d.defaclrole), kind, pg_get_userbyid(d.defaclrole));
-          IF d.defaclobjtype IN ('f', 'T') THEN
-            EXECUTE format('ALTER DEFAULT PRIVILEGES FOR ROLE %I GRANT %s ON %s TO PUBLIC',
-              pg_get_userbyid(d.defaclrole),
-              CASE d.defaclobjtype WHEN 'f' THEN 'EXECUTE' ELSE 'USAGE' END, kind);
-          END IF;
-        END LOOP;
-        -- what the restoring user may not drop stays, named: it is not the backup's
-        FOR s IN SELECT 'publication ' || pubname FROM pg_publication
-                 UNION ALL SELECT 'event trigger ' || evtname FROM pg_event_trigger
-                 UNION ALL SELECT 'subscription ' || subname FROM pg_subscription
-                   WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                 UNION ALL SELECT 'foreign server ' || srvname FROM pg_foreign_server
-                 UNION ALL SELECT 'default privileges of ' || pg_get_userbyid(defaclrole)
-                   FROM pg_default_acl WHERE defaclnamespace = 0 LOOP
-          RAISE WARNING 'thingyan: % is not removed by the restore (the restoring user may not'
-            ' drop it, or it cannot be dropped in a transaction); drop it by hand if the backup'
-            ' did not hold it', s;
-        END LOOP;
         EXECUTE format('CREATE SCHEMA public AUTHORIZATION %I',
           coalesce(pg_get_userbyid(own), current_user));
         GRANT USAGE ON SCHEMA public TO PUBLIC;
@@ -119,7 +73,7 @@ final class PostgresRestore {
       List.of("--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-");
   private static final List<String> TO_SQL =
       List.of(
-          "--exit-on-error", "--single-transaction", "--file=-");
+          "--no-owner", "--exit-on-error", "--single-transaction", "--file=-");
 
   private static final String ROLES =
       "SELECT rolname, pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles";
@@ -199,15 +153,6 @@ final class PostgresRestore {
           skipped.size(),
           listed(skipped));
     }
-    List<String> owners = grants.ownersNotKept();
-    if (!owners.isEmpty()) {
-      LOG.warn(
-          "restored {}, but {} object(s) could not be given back to their owner in the backup (the"
-              + " restoring user may not act for that role), so they belong to the restoring user: {}",
-          address,
-          owners.size(),
-          listed(owners));
-    }
     List<String> regranted = grants.regranted();
     if (!regranted.isEmpty()) {
       LOG.warn(
@@ -246,7 +191,6 @@ final class PostgresRestore {
     if (psql.waitFor() != 0) {
       throw psqlFailed(psql, script);
     }
-    psql.logWarnings(address.toString()); // e.g. the database-level objects it could not remove
     LOG.info("restored {} from a backup", address);
   }
 

@@ -18,13 +18,9 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** SQLite file chores for the dumper: connections, the integrity check, copying, fsync. */
 final class SqliteFiles {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SqliteFiles.class);
 
   /** The first 16 bytes of every SQLite database file. */
   static final byte[] MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -44,42 +40,6 @@ final class SqliteFiles {
    *     with {@code SQLITE_BUSY}
    */
   static Connection open(Path file, boolean readOnly, int busyMillis) throws SQLException {
-    if (readOnly) {
-      rollBackHotJournal(file, busyMillis);
-    }
-    return connect(file, readOnly, busyMillis);
-  }
-
-  /**
-   * A write killed midway (a restore, a migration) leaves a hot {@code -journal} beside the file:
-   * the pages as they were before it. Only a read-write connection may roll it back; a read-only
-   * one fails with {@code SQLITE_READONLY_ROLLBACK}, so a restart that only reads (the schema
-   * version, a dump) would fail on a database SQLite can put right at once. Opening it read-write
-   * and reading it once rolls the journal back: the database is again as it was before the
-   * interrupted write, never half of it.
-   */
-  static void rollBackHotJournal(Path file, int busyMillis) throws SQLException {
-    Path journal = file.resolveSibling(file.getFileName() + "-journal");
-    try {
-      if (!Files.exists(journal) || Files.size(journal) == 0 || !Files.isWritable(file)) {
-        return;
-      }
-    } catch (IOException e) {
-      return; // gone meanwhile: nothing to roll back
-    }
-    try (Connection c = connect(file, false, busyMillis);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master")) {
-      rs.next();
-    }
-    if (!Files.exists(journal)) {
-      LOG.warn("{} had a hot journal (a write was interrupted): SQLite rolled it back, and the"
-          + " database is as it was before that write", file);
-    }
-  }
-
-  private static Connection connect(Path file, boolean readOnly, int busyMillis)
-      throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(readOnly);
     config.setBusyTimeout(busyMillis);

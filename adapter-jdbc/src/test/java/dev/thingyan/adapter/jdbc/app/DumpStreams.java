@@ -26,24 +26,6 @@ final class DumpStreams {
       return new GZIPOutputStream(stored, 64 * 1024);
     }
 
-    /** The whole dump as text. */
-    String text() throws IOException {
-      return new String(reader().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    /** A copy of this dump with {@code from} replaced by {@code to}, which must occur in it. */
-    Compressed tampered(String from, String to) throws IOException {
-      String text = text();
-      if (!text.contains(from)) {
-        throw new IllegalArgumentException(from + " is not in the dump");
-      }
-      Compressed copy = new Compressed();
-      try (OutputStream out = copy.writer()) {
-        out.write(text.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      }
-      return copy;
-    }
-
     InputStream reader() {
       try {
         return new GZIPInputStream(new ByteArrayInputStream(stored.toByteArray()));

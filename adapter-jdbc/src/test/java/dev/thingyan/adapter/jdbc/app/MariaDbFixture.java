@@ -20,20 +20,14 @@ final class MariaDbFixture implements AutoCloseable {
 
   static final String ADMIN = "jdbc:mariadb://127.0.0.1:3306/";
 
-  final String name;
+  final String name =
+      "thingyan_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
   final String password = "Ma \"#'\\:" + UUID.randomUUID();
-  final ConnectionSettings settings;
-  final ConnectionSettings other;
+  final ConnectionSettings settings = new ConnectionSettings(ADMIN + name, name, password);
+  final ConnectionSettings other =
+      new ConnectionSettings(ADMIN + name, name + "_b", password + "b");
 
   MariaDbFixture() {
-    this("thingyan_t_");
-  }
-
-  /** @param prefix the database's (and users') name before a random part */
-  MariaDbFixture(String prefix) {
-    name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    settings = new ConnectionSettings(ADMIN + name, name, password);
-    other = new ConnectionSettings(ADMIN + name, name + "_b", password + "b");
     admin("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     for (ConnectionSettings user : List.of(settings, other)) {
       admin(

@@ -139,11 +139,6 @@ final class PostgresFixture implements AutoCloseable {
     return out;
   }
 
-  /** Runs {@code sql} in this database as the superuser postgres. */
-  void asSuperuser(String... sql) {
-    run(settings.jdbcUrl(), "postgres", "", sql);
-  }
-
   static void admin(String... sql) {
     run(ADMIN, "postgres", "", sql);
   }
